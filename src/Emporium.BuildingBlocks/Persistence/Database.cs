@@ -1,0 +1,60 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Emporium.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Opens connections to the configured engine. Modules write SQL that runs on both engines where the
+/// dialects agree, and branch on <see cref="Provider"/> where they do not (full-text search, locking).
+/// </summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string? _sqliteConnectionString;
+
+    public Database(EmporiumOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Provider = options.Provider;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            _postgres = NpgsqlDataSource.Create(options.PostgresConnectionString!);
+        }
+        else
+        {
+            Directory.CreateDirectory(options.DataDirectory);
+            SqliteFile = options.SqliteFile;
+            _sqliteConnectionString = new SqliteConnectionStringBuilder
+            {
+                DataSource = options.SqliteFile,
+                Mode = SqliteOpenMode.ReadWriteCreate,
+                Pooling = true,
+                // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout: writers queue, not fail.
+                DefaultTimeout = 30,
+                ForeignKeys = true,
+            }.ToString();
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    /// <summary>The SQLite file, when embedded.</summary>
+    public string? SqliteFile { get; }
+
+    public bool IsPostgres => Provider == DatabaseProvider.Postgres;
+
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
+}

@@ -1,0 +1,34 @@
+using Emporium.BuildingBlocks.Persistence;
+using Emporium.Catalog;
+using Emporium.Host.Hosting;
+
+// `Emporium.Host seed-catalog --products N` fills an empty database with a large generated catalog.
+if (args.Length > 0 && args[0] == SeedCatalogCommand.Name)
+{
+    return await SeedCatalogCommand.RunAsync(args[1..]);
+}
+
+var builder = WebApplication.CreateBuilder(args);
+var options = EmporiumOptions.From(builder.Configuration);
+
+builder.Services.AddEmporiumPersistence(builder.Configuration);
+builder.Services.AddEmporiumWeb();
+builder.Services.AddCatalogModule(options);
+
+var app = builder.Build();
+app.Logger.LogInformation(
+    "Emporium starting: database {Provider} ({Location}), demo data {DemoData}",
+    options.Provider,
+    options.Provider == DatabaseProvider.Sqlite ? options.SqliteFile : "ConnectionStrings:Postgres",
+    options.DemoData);
+
+await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+app.UseEmporiumWeb();
+app.MapCatalogEndpoints();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>The entry point, visible to WebApplicationFactory in the integration tests.</summary>
+public partial class Program;
