@@ -1,0 +1,53 @@
+using Dapper;
+using Emporium.IntegrationTests.Infrastructure;
+
+namespace Emporium.IntegrationTests.Service;
+
+/// <summary>
+/// Several instances starting at once on one empty database migrate and seed exactly once:
+/// the start-up lock (advisory lock on PostgreSQL, lock file on SQLite) serialises them.
+/// </summary>
+public abstract class StartupTests
+{
+    protected abstract Task<TestDatabase> CreateDatabaseAsync();
+
+    [Fact]
+    public async Task Three_instances_starting_together_seed_the_demo_catalog_once()
+    {
+        await using var database = await CreateDatabaseAsync();
+        var settings = new Dictionary<string, string?>(database.Settings) { ["Emporium:DemoData"] = "true" };
+        var apps = Enumerable.Range(0, 3).Select(_ => new EmporiumApp(settings)).ToList();
+        try
+        {
+            // Touching Services builds and starts each host, which migrates and seeds before serving.
+            await Task.WhenAll(apps.Select(app => Task.Run(() => app.Services)));
+
+            await using var connection = await apps[0].Database.OpenAsync();
+            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM catalog_products")).ShouldBe(Emporium.Catalog.Seeding.DemoCatalogSeeder.ProductCount);
+            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM seed_history")).ShouldBe(1);
+            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_versions WHERE module = 'catalog'")).ShouldBe(1);
+
+            var client = apps[1].CreateClient();
+            var result = await client.GetJsonAsync("/api/search?q=laptop");
+            result.GetProperty("total").GetInt64().ShouldBeGreaterThan(0);
+            result.GetProperty("facets").GetProperty("brand").GetArrayLength().ShouldBeGreaterThan(0);
+        }
+        finally
+        {
+            foreach (var app in apps)
+            {
+                await app.DisposeAsync();
+            }
+        }
+    }
+}
+
+public sealed class SqliteStartupTests : StartupTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
+}
+
+public sealed class PostgresStartupTests : StartupTests
+{
+    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
+}
