@@ -89,6 +89,7 @@ internal sealed record SearchQuery
             errors.Add("page", $"Pages beyond the first {MaxResultWindow} results are not served; narrow the search.");
         }
 
+        var category = Single(query, "category", errors);
         var sortText = Single(query, "sort", errors);
         var sort = words.Count > 0 ? SearchSort.Relevance : SearchSort.Newest;
         if (sortText is not null && !Sorts.TryGetValue(sortText, out sort))
@@ -113,7 +114,7 @@ internal sealed record SearchQuery
         return new SearchQuery
         {
             Words = words,
-            Category = Single(query, "category", errors),
+            Category = category,
             Brands = brands,
             MinPrice = minPrice,
             MaxPrice = maxPrice,
@@ -168,7 +169,7 @@ internal sealed record SearchQuery
             return null;
         }
 
-        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value < min || value > max)
+        if (!double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value) || value < min || value > max)
         {
             errors.Add(name, $"'{name}' must be a number from {min} to {max}.");
             return null;

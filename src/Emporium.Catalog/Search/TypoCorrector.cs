@@ -15,7 +15,7 @@ internal sealed class TypoCorrector(Database database)
 
     public async Task<TextQuery> CorrectAsync(DbConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var variants = words.ToDictionary(w => w, TypoVariants.Of, StringComparer.Ordinal);
+        var variants = words.Distinct(StringComparer.Ordinal).ToDictionary(w => w, TypoVariants.Of, StringComparer.Ordinal);
         var lookup = words.Concat(variants.Values.SelectMany(v => v)).Distinct(StringComparer.Ordinal).ToArray();
         var known = (await connection.QueryAsync<TermRow>(new CommandDefinition(
                 $"SELECT term AS Term, doc_count AS Count FROM catalog_search_terms WHERE doc_count > 0 AND {database.InList("term", "Terms")}",

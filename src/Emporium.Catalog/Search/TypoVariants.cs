@@ -1,9 +1,9 @@
 namespace Emporium.Catalog.Search;
 
 /// <summary>
-/// Every word one edit away (a missing, extra, swapped or wrong letter). For a word of n letters
-/// that is about 54n + 25 candidates: few enough to look up in the vocabulary in one query, which
-/// keeps typo tolerance identical on both engines.
+/// Every word one edit away (a missing, extra, swapped or wrong letter or digit). For a word of n
+/// characters that is at most 73n + 35 candidates (36 symbols): few enough to look up in the
+/// vocabulary in one query, which keeps typo tolerance identical on both engines.
 /// </summary>
 internal static class TypoVariants
 {

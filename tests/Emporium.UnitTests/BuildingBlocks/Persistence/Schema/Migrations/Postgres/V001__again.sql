@@ -1,0 +1,2 @@
+-- Fixture for SchemaScriptTests: version 1, twice.
+SELECT 1;

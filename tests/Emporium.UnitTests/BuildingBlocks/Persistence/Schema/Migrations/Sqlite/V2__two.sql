@@ -1,0 +1,2 @@
+-- Fixture for SchemaScriptTests.
+SELECT 2;

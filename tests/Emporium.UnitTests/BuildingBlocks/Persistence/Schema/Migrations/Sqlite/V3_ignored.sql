@@ -1,0 +1,2 @@
+-- Fixture for SchemaScriptTests: not a script name (one underscore), so ignored.
+SELECT 3;
