@@ -65,10 +65,8 @@ public static class CatalogModule
         api.MapGet("/search", SearchProducts.Handle)
             .WithName("SearchProducts")
             .WithSummary("Full-text search or browse with filters, facet counts, sorting and pages.")
-            .WithDescription(
-                "Parameters: q, category (slug, includes descendants), brand (slug; repeat or comma-separate), minPrice, maxPrice " +
-                "(minor units, inclusive), minRating (0-5), inStock (true/false), sort (relevance, price_asc, price_desc, rating, newest), " +
-                "page (from 1), pageSize (1-100).")
+            .WithDescription("Facets (brand, category, price, rating) are counted over the whole match set, not the page.")
+            .WithSearchParameters()
             .Produces<SearchResponse>()
             .ProducesValidationProblem();
 

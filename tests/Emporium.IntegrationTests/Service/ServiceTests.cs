@@ -25,6 +25,9 @@ public sealed class ServiceTests(SqliteAppFixture fixture)
         paths.ShouldContain("/api/search/suggest");
         paths.ShouldContain("/api/products/{productId}");
         paths.ShouldContain("/api/categories");
+        var searchParameters = document.GetProperty("paths").GetProperty("/api/search").GetProperty("get").GetProperty("parameters")
+            .EnumerateArray().Select(p => p.GetProperty("name").GetString()).ToList();
+        searchParameters.ShouldBe(["q", "category", "brand", "minPrice", "maxPrice", "minRating", "inStock", "sort", "page", "pageSize"]);
     }
 
     [Fact]
