@@ -2,30 +2,31 @@ using System.Globalization;
 
 namespace Emporium.Catalog.Search;
 
-/// <summary>SQL pieces both engines share: the candidate columns and the engine-side filters.</summary>
+/// <summary>SQL pieces both engines share: the candidate columns (from the narrow facts table) and the filters.</summary>
 internal static class CandidateSql
 {
     /// <summary>In <see cref="CandidateReader"/>'s order; the score comes last.</summary>
-    public const string Columns = "p.id, p.brand_id, p.category_id, p.min_price, p.rating_average, p.rating_count, p.created_at";
+    public const string Columns = "f.id, f.brand_id, f.category_id, f.min_price, f.rating_average, f.rating_count, f.created_at";
 
-    /// <summary>Category ids are integers from our own tree, so they are inlined rather than bound.</summary>
-    public static string Where(EngineFilter filter)
+    /// <summary>Filters on <c>catalog_search_facts f</c>; the category filter only when <paramref name="withCategory"/>.</summary>
+    public static string Where(EngineFilter filter, bool withCategory = true)
     {
-        var where = "p.status = 'active'";
-        if (filter.CategoryIds is not null)
+        var where = "f.active = 1";
+        if (withCategory && filter.CategoryIds is not null)
         {
-            where += $" AND p.category_id IN ({string.Join(',', filter.CategoryIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+            // Ids from our own category tree: integers, inlined rather than bound.
+            where += $" AND f.category_id IN ({string.Join(',', filter.CategoryIds.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
         }
 
         if (filter.InStockOnly)
         {
-            where += " AND p.in_stock = 1";
+            where += " AND f.in_stock = 1";
         }
 
         return where;
     }
 
-    /// <summary>Every active product (browsing without words).</summary>
+    /// <summary>Every active product (browsing without words), from the facts table alone.</summary>
     public static string Browse(EngineFilter filter) =>
-        $"SELECT {Columns}, 0 FROM catalog_products p WHERE {Where(filter)}";
+        $"SELECT {Columns}, 0 FROM catalog_search_facts f WHERE {Where(filter)}";
 }

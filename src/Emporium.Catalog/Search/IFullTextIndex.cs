@@ -14,8 +14,12 @@ internal readonly record struct Candidate(long Id, double Score, long BrandId, l
 /// </summary>
 internal sealed record TextQuery(IReadOnlyList<IReadOnlyList<string>> Groups);
 
-/// <summary>Filters pushed into the engine: they narrow the match set before facets are counted.</summary>
-internal sealed record EngineFilter(IReadOnlyList<long>? CategoryIds, bool InStockOnly);
+/// <summary>
+/// Filters pushed into the engine: they narrow the match set before facets are counted.
+/// <paramref name="Category"/> is the chosen category (its subtree is <paramref name="CategoryIds"/>);
+/// <paramref name="Ranked"/> says whether relevance scores are wanted (only for the relevance sort).
+/// </summary>
+internal sealed record EngineFilter(long? Category, IReadOnlyList<long>? CategoryIds, bool InStockOnly, bool Ranked);
 
 /// <summary>
 /// The engine-specific part of search: the full-text match (SQLite FTS5 or PostgreSQL tsvector).

@@ -20,8 +20,8 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
         var words = new List<string>();
         var query = TsQuery(text, words);
         var sql = $"""
-            SELECT {CandidateSql.Columns}, ts_rank(p.search_vector, q.query)::float8
-            FROM catalog_products p, (SELECT {query} AS query) q
+            SELECT {CandidateSql.Columns}, {(filter.Ranked ? "ts_rank(p.search_vector, q.query)::float8" : "0")}
+            FROM catalog_products p JOIN catalog_search_facts f ON f.id = p.id, (SELECT {query} AS query) q
             WHERE p.search_vector @@ q.query AND {CandidateSql.Where(filter)}
             """;
         return CandidateReader.ReadAllAsync(

@@ -36,14 +36,17 @@ internal sealed class ProductSearch(Database database, IFullTextIndex index, Typ
 
         await using var connection = await database.OpenAsync(cancellationToken);
         var text = query.HasText ? await corrector.CorrectAsync(connection, query.Words, cancellationToken) : null;
-        var engineFilter = new EngineFilter(category is null ? null : reference.Subtree(category).Select(c => c.Id).ToArray(), query.InStockOnly);
+        var engineFilter = new EngineFilter(
+            category?.Id,
+            category is null ? null : reference.Subtree(category).Select(c => c.Id).ToArray(),
+            query.InStockOnly,
+            Ranked: query.Sort == SearchSort.Relevance);
         var candidates = await index.MatchAsync(connection, text, engineFilter, cancellationToken);
 
         var (results, facets) = FacetCounter.Apply(
             candidates, new FacetFilter(brandIds, query.MinPrice, query.MaxPrice, query.MinRating), reference, category);
-        results.Sort(Comparer(query.Sort));
-
-        var pageIds = results.Skip((query.Page - 1) * query.PageSize).Take(query.PageSize).Select(c => c.Id).ToArray();
+        var top = TopResults.Take(results, query.Page * query.PageSize, Comparer(query.Sort));
+        var pageIds = top.Skip((query.Page - 1) * query.PageSize).Select(c => c.Id).ToArray();
         var items = await LoadSummariesAsync(connection, pageIds, reference, cancellationToken);
         return new SearchResponse(results.Count, query.Page, query.PageSize, items, facets);
     }

@@ -1,16 +1,21 @@
 using System.Data.Common;
 using Dapper;
+using Emporium.Catalog.Writing;
 
 namespace Emporium.Catalog.Search;
 
 /// <summary>
-/// FTS5 adapter. The MATCH runs alone in a materialised CTE and the filters apply to its result:
-/// letting the planner mix MATCH with other conditions can turn milliseconds into seconds.
+/// FTS5 adapter. The MATCH runs alone in a materialised CTE, the category filter is part of the
+/// MATCH (category tokens), and the CROSS JOIN keeps SQLite from starting at the other side: letting
+/// the planner mix MATCH with other conditions can turn milliseconds into seconds.
 /// </summary>
 internal sealed class SqliteFullTextIndex : IFullTextIndex
 {
-    // bm25 column weights: title, brand, categories, description.
-    private const string Rank = "bm25(catalog_product_search, 10.0, 6.0, 3.0, 1.0)";
+    // bm25 column weights: title, brand, categories, description, category tokens.
+    private const string Rank = "bm25(catalog_product_search, 10.0, 6.0, 3.0, 1.0, 0.0)";
+
+    // The columns shoppers' words are matched against: never the category tokens.
+    private const string TextColumns = "{title search_brand search_categories description}";
 
     public Task<List<Candidate>> MatchAsync(DbConnection connection, TextQuery? text, EngineFilter filter, CancellationToken cancellationToken)
     {
@@ -19,14 +24,21 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
             return CandidateReader.ReadAllAsync(connection, CandidateSql.Browse(filter), _ => { }, cancellationToken);
         }
 
+        var match = MatchExpression(text);
+        if (filter.Category is { } category)
+        {
+            match += $" AND {{search_category_tokens}} : \"{CatalogWriter.CategoryToken(category)}\"";
+        }
+
         var sql = $"""
             WITH m AS MATERIALIZED (
-                SELECT rowid AS id, {Rank} AS rank FROM catalog_product_search WHERE catalog_product_search MATCH @match)
-            SELECT {CandidateSql.Columns}, -m.rank
-            FROM m JOIN catalog_products p ON p.id = m.id
-            WHERE {CandidateSql.Where(filter)}
+                SELECT rowid AS id{(filter.Ranked ? $", {Rank} AS rank" : string.Empty)}
+                FROM catalog_product_search WHERE catalog_product_search MATCH @match)
+            SELECT {CandidateSql.Columns}, {(filter.Ranked ? "-m.rank" : "0")}
+            FROM m CROSS JOIN catalog_search_facts f ON f.id = m.id
+            WHERE {CandidateSql.Where(filter, withCategory: false)}
             """;
-        return CandidateReader.ReadAllAsync(connection, sql, c => c.AddParameter("@match", MatchExpression(text)), cancellationToken);
+        return CandidateReader.ReadAllAsync(connection, sql, c => c.AddParameter("@match", match), cancellationToken);
     }
 
     public async Task<List<(long Id, string Title)>> TitlesWithPrefixAsync(DbConnection connection, IReadOnlyList<string> words, int limit, CancellationToken cancellationToken)
@@ -37,7 +49,7 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
         const string Sql = """
             WITH m AS MATERIALIZED (
                 SELECT rowid AS id, rank FROM catalog_product_search WHERE catalog_product_search MATCH @match)
-            SELECT p.id AS Id, p.title AS Title FROM m JOIN catalog_products p ON p.id = m.id
+            SELECT p.id AS Id, p.title AS Title FROM m CROSS JOIN catalog_products p ON p.id = m.id
             WHERE p.status = 'active'
             ORDER BY m.rank, p.rating_count DESC
             LIMIT @limit
@@ -45,7 +57,10 @@ internal sealed class SqliteFullTextIndex : IFullTextIndex
         return (await connection.QueryAsync<(long, string)>(new CommandDefinition(Sql, new { match, limit }, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>("lapto" OR "laptop") AND "red": groups AND-ed, alternatives OR-ed, each word a quoted FTS5 string.</summary>
+    /// <summary>
+    /// {text columns} : (("lapto" OR "laptop") AND "red"): groups AND-ed, alternatives OR-ed, each word a
+    /// quoted FTS5 string (words are letters and digits only, so quoting is enough).
+    /// </summary>
     internal static string MatchExpression(TextQuery text) =>
-        string.Join(" AND ", text.Groups.Select(g => "(" + string.Join(" OR ", g.Select(w => $"\"{w}\"")) + ")"));
+        TextColumns + " : (" + string.Join(" AND ", text.Groups.Select(g => "(" + string.Join(" OR ", g.Select(w => $"\"{w}\"")) + ")")) + ")";
 }

@@ -7,7 +7,8 @@ namespace Emporium.Catalog.Search;
 /// <summary>
 /// Turns the typed words into a <see cref="TextQuery"/>: a word the vocabulary knows stays as it is;
 /// an unknown word also matches the (at most three most common) vocabulary words one edit away.
-/// One query looks up every word and every variant.
+/// The typed words are looked up first; only when one is unknown are its variants looked up, so a
+/// correctly spelled query costs one small lookup.
 /// </summary>
 internal sealed class TypoCorrector(Database database)
 {
@@ -15,28 +16,41 @@ internal sealed class TypoCorrector(Database database)
 
     public async Task<TextQuery> CorrectAsync(DbConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
-        var variants = words.Distinct(StringComparer.Ordinal).ToDictionary(w => w, TypoVariants.Of, StringComparer.Ordinal);
-        var lookup = words.Concat(variants.Values.SelectMany(v => v)).Distinct(StringComparer.Ordinal).ToArray();
-        var known = (await connection.QueryAsync<TermRow>(new CommandDefinition(
-                $"SELECT term AS Term, doc_count AS Count FROM catalog_search_terms WHERE doc_count > 0 AND {database.InList("term", "Terms")}",
-                new { Terms = lookup },
-                cancellationToken: cancellationToken)))
-            .ToDictionary(t => t.Term, t => t.Count, StringComparer.Ordinal);
+        var distinct = words.Distinct(StringComparer.Ordinal).ToArray();
+        var known = await KnownAsync(connection, distinct, cancellationToken);
+        var unknown = distinct.Where(w => !known.ContainsKey(w)).ToDictionary(w => w, TypoVariants.Of, StringComparer.Ordinal);
+        var variantCounts = unknown.Count == 0
+            ? known
+            : await KnownAsync(connection, unknown.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
 
         var groups = words.Select(word =>
         {
-            if (known.ContainsKey(word))
+            if (!unknown.TryGetValue(word, out var variants))
             {
                 return (IReadOnlyList<string>)[word];
             }
 
-            var alternatives = variants[word]
-                .Where(known.ContainsKey)
-                .OrderByDescending(v => known[v]).ThenBy(v => v, StringComparer.Ordinal)
+            var alternatives = variants
+                .Where(variantCounts.ContainsKey)
+                .OrderByDescending(v => variantCounts[v]).ThenBy(v => v, StringComparer.Ordinal)
                 .Take(MaxAlternatives);
             return [word, .. alternatives];
         }).ToList();
         return new TextQuery(groups);
+    }
+
+    private async Task<Dictionary<string, long>> KnownAsync(DbConnection connection, string[] terms, CancellationToken cancellationToken)
+    {
+        if (terms.Length == 0)
+        {
+            return new Dictionary<string, long>(StringComparer.Ordinal);
+        }
+
+        var rows = await connection.QueryAsync<TermRow>(new CommandDefinition(
+            $"SELECT term AS Term, doc_count AS Count FROM catalog_search_terms WHERE doc_count > 0 AND {database.InList("term", "Terms")}",
+            new { Terms = terms },
+            cancellationToken: cancellationToken));
+        return rows.ToDictionary(t => t.Term, t => t.Count, StringComparer.Ordinal);
     }
 
     private sealed class TermRow

@@ -15,10 +15,17 @@ internal sealed class CatalogWriter
 {
     private const string InsertProductSql = """
         INSERT INTO catalog_products (title, description, brand_id, category_id, seller_id, attributes, images, status,
-            created_at, updated_at, rating_average, rating_count, currency, min_price, max_price, in_stock, search_brand, search_categories)
+            created_at, updated_at, rating_average, rating_count, currency, min_price, max_price, in_stock,
+            search_brand, search_categories, search_category_tokens)
         VALUES (@title, @description, @brand, @category, @seller, @attributes, @images, @status,
-            @created, @created, @ratingAverage, @ratingCount, @currency, @minPrice, @maxPrice, @inStock, @searchBrand, @searchCategories)
+            @created, @created, @ratingAverage, @ratingCount, @currency, @minPrice, @maxPrice, @inStock,
+            @searchBrand, @searchCategories, @categoryTokens)
         RETURNING id
+        """;
+
+    private const string InsertFactsSql = """
+        INSERT INTO catalog_search_facts (id, active, in_stock, brand_id, category_id, min_price, rating_average, rating_count, created_at)
+        VALUES (@id, @active, @inStock, @brand, @category, @minPrice, @ratingAverage, @ratingCount, @created)
         """;
 
     private const string InsertSkuSql = """
@@ -30,21 +37,27 @@ internal sealed class CatalogWriter
     private readonly DbTransaction _transaction;
     private readonly Dictionary<long, string> _brandNames;
     private readonly Dictionary<long, string> _categoryText;
+    private readonly Dictionary<long, string> _categoryTokens;
     private readonly Dictionary<string, int> _pendingTerms = new(StringComparer.Ordinal);
     private readonly DbCommand _insertProduct;
     private readonly DbCommand _insertSku;
+    private readonly DbCommand _insertFacts;
 
-    private CatalogWriter(DbConnection connection, DbTransaction transaction, Dictionary<long, string> brandNames, Dictionary<long, string> categoryText)
+    private CatalogWriter(
+        DbConnection connection, DbTransaction transaction, Dictionary<long, string> brandNames, Dictionary<long, string> categoryText, Dictionary<long, string> categoryTokens)
     {
         _connection = connection;
         _transaction = transaction;
         _brandNames = brandNames;
         _categoryText = categoryText;
+        _categoryTokens = categoryTokens;
         _insertProduct = DbCommands.Create(connection, transaction, InsertProductSql,
             "title", "description", "brand", "category", "seller", "attributes", "images", "status", "created",
-            "ratingAverage", "ratingCount", "currency", "minPrice", "maxPrice", "inStock", "searchBrand", "searchCategories");
+            "ratingAverage", "ratingCount", "currency", "minPrice", "maxPrice", "inStock", "searchBrand", "searchCategories", "categoryTokens");
         _insertSku = DbCommands.Create(connection, transaction, InsertSkuSql,
             "product", "code", "attributes", "price", "currency", "status", "inStock");
+        _insertFacts = DbCommands.Create(connection, transaction, InsertFactsSql,
+            "id", "active", "inStock", "brand", "category", "minPrice", "ratingAverage", "ratingCount", "created");
     }
 
     /// <summary>Opens a writer inside <paramref name="transaction"/>; brands and categories must already exist.</summary>
@@ -60,7 +73,8 @@ internal sealed class CatalogWriter
         var categoryText = categories.ToDictionary(
             c => c.Id,
             c => string.Join(' ', c.Path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => names[long.Parse(id, CultureInfo.InvariantCulture)]).Reverse()));
-        return new CatalogWriter(connection, transaction, brands, categoryText);
+        var categoryTokens = categories.ToDictionary(c => c.Id, c => CategoryTokens(c.Path));
+        return new CatalogWriter(connection, transaction, brands, categoryText, categoryTokens);
     }
 
     public async Task<long> InsertProductAsync(NewProduct product, CancellationToken cancellationToken)
@@ -76,6 +90,8 @@ internal sealed class CatalogWriter
         var brandName = _brandNames[product.BrandId];
         var categoryText = _categoryText[product.CategoryId];
         var created = product.CreatedAt.ToUnixTimeMilliseconds();
+        var minPrice = priced.Min(s => s.PriceAmount);
+        var inStock = active.Any(s => s.InStock) ? 1 : 0;
 
         var p = _insertProduct;
         p.Set("title", product.Title);
@@ -90,12 +106,25 @@ internal sealed class CatalogWriter
         p.Set("ratingAverage", product.RatingAverage);
         p.Set("ratingCount", product.RatingCount);
         p.Set("currency", priced[0].Currency);
-        p.Set("minPrice", priced.Min(s => s.PriceAmount));
+        p.Set("minPrice", minPrice);
         p.Set("maxPrice", priced.Max(s => s.PriceAmount));
-        p.Set("inStock", active.Any(s => s.InStock) ? 1 : 0);
+        p.Set("inStock", inStock);
         p.Set("searchBrand", brandName);
         p.Set("searchCategories", categoryText);
+        p.Set("categoryTokens", _categoryTokens[product.CategoryId]);
         var id = Convert.ToInt64(await p.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+
+        var f = _insertFacts;
+        f.Set("id", id);
+        f.Set("active", product.Status == "active" ? 1 : 0);
+        f.Set("inStock", inStock);
+        f.Set("brand", product.BrandId);
+        f.Set("category", product.CategoryId);
+        f.Set("minPrice", minPrice);
+        f.Set("ratingAverage", product.RatingAverage);
+        f.Set("ratingCount", product.RatingCount);
+        f.Set("created", created);
+        await f.ExecuteNonQueryAsync(cancellationToken);
 
         foreach (var sku in product.Skus)
         {
@@ -174,6 +203,14 @@ internal sealed class CatalogWriter
 
         var parentText = parentId is null ? string.Empty : " " + _categoryText[parentId.Value];
         _categoryText[id] = name + parentText;
+        _categoryTokens[id] = CategoryTokens(path);
         return id;
     }
+
+    /// <summary>The full-text token that stands for "in category <paramref name="categoryId"/> or below it".</summary>
+    public static string CategoryToken(long categoryId) => "c" + categoryId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>'/1/7/12/' → 'c1 c7 c12': a product is in its own category and every ancestor.</summary>
+    private static string CategoryTokens(string path) =>
+        string.Join(' ', path.Split('/', StringSplitOptions.RemoveEmptyEntries).Select(id => CategoryToken(long.Parse(id, CultureInfo.InvariantCulture))));
 }

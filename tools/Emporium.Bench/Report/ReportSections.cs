@@ -56,16 +56,7 @@ internal static class ReportSections
             md.AppendLine($"| {profile.Steps[s]} | {sums[s]:F0} | {sums[s] / stepsTotal * 100:F0} % |");
         }
 
-        md.AppendLine($"| *{profile.Steps[steps]} (check: ≈ the steps without JSON)* | {sums[steps]:F0} | |").AppendLine();
-
-        // What-ifs: each replaces the pipeline step whose name follows "what-if: " (typo lookup, candidate read).
-        md.AppendLine("Measured what-ifs (same queries, same answers; each replaces one step):").AppendLine()
-          .AppendLine("| what-if | the step today (ms) | with the change (ms) |").AppendLine("|---|---|---|");
-        for (var s = steps + 1; s < profile.Steps.Count; s++)
-        {
-            var replaced = Enumerable.Range(0, steps).First(i => profile.Steps[s].Contains(profile.Steps[i].Split(' ')[0] + " " + profile.Steps[i].Split(' ')[1], StringComparison.Ordinal));
-            md.AppendLine($"| {profile.Steps[s]["what-if: ".Length..]} | {sums[replaced]:F0} | {sums[s]:F0} |");
-        }
+        md.AppendLine($"| *{profile.Steps[steps]} (check: ≈ the steps without JSON)* | {sums[steps]:F0} | |");
 
         var candidates = profile.Queries.Sum(q => q.Candidates);
         var totals = profile.Queries.Sum(q => q.Total);

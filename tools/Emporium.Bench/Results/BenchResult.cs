@@ -27,7 +27,7 @@ internal sealed record RoundResult(int Round, double EndpointP50, double Endpoin
 internal sealed record QueryResult(string Label, long Total, double EndpointMedian, double EndpointMax, double RawMedian, double RawMax);
 
 /// <summary>The app's search pipeline timed step by step in-process (<c>profile</c>): where the endpoint's time goes.</summary>
-/// <remarks>Steps[..PipelineSteps] add up to a request; then SearchAsync whole; then what-ifs, each replacing a step.</remarks>
+/// <remarks>Steps[..PipelineSteps] add up to a request; then SearchAsync whole, a check on their sum.</remarks>
 internal sealed record ProfileRun(int Repeat, IReadOnlyList<string> Steps, int PipelineSteps, IReadOnlyList<ProfileQuery> Queries);
 
 /// <summary>One query: matched candidates and the median milliseconds of each step, in <see cref="ProfileRun.Steps"/> order.</summary>

@@ -43,6 +43,9 @@ CREATE TABLE catalog_products (
     -- text indexed by full-text search besides title and description
     search_brand      text NOT NULL,
     search_categories text NOT NULL,
+    -- 'c1 c7 c12' (the category and its ancestors): SQLite's FTS filters categories with it; here the
+    -- category_id index does that job, and the column only keeps one writer for both engines
+    search_category_tokens text NOT NULL,
     -- weights mirror the SQLite bm25 column weights: title A, brand B, categories C, description D
     search_vector tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('english', title), 'A') ||
@@ -67,6 +70,22 @@ CREATE TABLE catalog_skus (
 );
 
 CREATE INDEX ix_catalog_skus_product ON catalog_skus (product_id);
+
+-- The few columns search reads for every match (filters, facets, sorts), apart from the wide product
+-- rows; browsing reads it instead of catalog_products. Kept by the catalog writer in the same transaction.
+CREATE TABLE catalog_search_facts (
+    id             bigint  PRIMARY KEY REFERENCES catalog_products (id),
+    active         integer NOT NULL CHECK (active IN (0, 1)),
+    in_stock       integer NOT NULL CHECK (in_stock IN (0, 1)),
+    brand_id       bigint  NOT NULL,
+    category_id    bigint  NOT NULL,
+    min_price      bigint  NOT NULL,
+    rating_average double precision NOT NULL,
+    rating_count   integer NOT NULL,
+    created_at     bigint  NOT NULL
+);
+
+CREATE INDEX ix_catalog_search_facts_category ON catalog_search_facts (category_id);
 
 -- Vocabulary of indexed words with document counts: typo correction looks candidates up here.
 CREATE TABLE catalog_search_terms (
