@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Emporium.BuildingBlocks.Persistence;
 using Microsoft.Data.Sqlite;
 
 namespace Emporium.Bench.Search;
@@ -26,6 +27,10 @@ internal sealed class RawBaseline : IDisposable
         // Read-only and never pooled: the baseline cannot disturb the subject's file, and keeps one warm connection.
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = databaseFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         _connection.Open();
+        using (var pragma = new SqliteCommand(Database.SqliteConnectionPragmas, _connection))
+        {
+            pragma.ExecuteNonQuery();
+        }
         foreach (var (id, slug, _) in Rows("SELECT id, slug, '' FROM catalog_brands"))
         {
             _brandIds[slug] = id;

@@ -42,7 +42,7 @@ internal static class SearchProfile
         await using var database = new Database(new EmporiumOptions { DataDirectory = Path.GetDirectoryName(file)!, DemoData = false });
         var referenceData = new CatalogReferenceData(database, TimeProvider.System);
         var corrector = new TypoCorrector(database);
-        var index = new SqliteFullTextIndex();
+        var index = new SqliteFullTextIndex(database);
         var search = new ProductSearch(database, index, corrector, referenceData);
 
         var rows = new List<ProfileQuery>();
