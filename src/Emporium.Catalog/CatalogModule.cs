@@ -26,6 +26,7 @@ public static class CatalogModule
         services.AddModuleSchema("catalog", typeof(CatalogModule).Assembly);
         services.AddSingleton<CatalogReferenceData>();
         services.AddSingleton<CatalogChanges>();
+        services.AddSingleton<SearchVocabulary>();
         services.AddSingleton<TypoCorrector>();
         services.AddSingleton<IProductSearch, ProductSearch>();
         if (options.Provider == DatabaseProvider.Postgres)

@@ -31,6 +31,6 @@ internal interface IFullTextIndex
     /// <summary>Active products matching the text (or every active product when <paramref name="text"/> is null) and the filter.</summary>
     Task<List<Candidate>> MatchAsync(DbConnection connection, TextQuery? text, EngineFilter filter, CancellationToken cancellationToken);
 
-    /// <summary>Active products whose title has all the words, the last one as a prefix, best first.</summary>
-    Task<List<(long Id, string Title)>> TitlesWithPrefixAsync(DbConnection connection, IReadOnlyList<string> words, int limit, CancellationToken cancellationToken);
+    /// <summary>Active products whose title matches every group (any word of it), best first.</summary>
+    Task<List<(long Id, string Title)>> TitlesMatchingAsync(DbConnection connection, TextQuery title, int limit, CancellationToken cancellationToken);
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Dapper;
 
@@ -18,7 +19,7 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
         }
 
         var words = new List<string>();
-        var query = TsQuery(text, words);
+        var query = TsQuery(text, words, "plainto_tsquery('english', @w{0})");
         var sql = $"""
             SELECT {CandidateSql.Columns}, {(filter.Ranked ? "ts_rank(p.search_vector, q.query)::float8" : "0")}
             FROM catalog_products p JOIN catalog_search_facts f ON f.id = p.id, (SELECT {query} AS query) q
@@ -37,22 +38,29 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
             cancellationToken);
     }
 
-    public async Task<List<(long Id, string Title)>> TitlesWithPrefixAsync(DbConnection connection, IReadOnlyList<string> words, int limit, CancellationToken cancellationToken)
+    public async Task<List<(long Id, string Title)>> TitlesMatchingAsync(DbConnection connection, TextQuery title, int limit, CancellationToken cancellationToken)
     {
-        // 'red':A & 'lap':*A — weight A is the title. Words are letters and digits only (SearchText.Words).
-        var query = string.Join(" & ", words.Select((w, i) => i == words.Count - 1 ? $"{w}:*A" : $"{w}:A"));
-        const string Sql = """
+        // Each word as 'word':A — weight A is the title. Words are letters and digits only (SearchText.Words).
+        var words = new List<string>();
+        var query = TsQuery(title, words, "to_tsquery('english', @w{0})");
+        var sql = $"""
             SELECT p.id AS Id, p.title AS Title
-            FROM catalog_products p, to_tsquery('english', @query) q
-            WHERE p.search_vector @@ q AND p.status = 'active'
-            ORDER BY ts_rank(p.search_vector, q) DESC, p.rating_count DESC
+            FROM catalog_products p, (SELECT {query} AS q) query
+            WHERE p.search_vector @@ query.q AND p.status = 'active'
+            ORDER BY ts_rank(p.search_vector, query.q) DESC, p.rating_count DESC
             LIMIT @limit
             """;
-        return (await connection.QueryAsync<(long, string)>(new CommandDefinition(Sql, new { query, limit }, cancellationToken: cancellationToken))).AsList();
+        var parameters = new DynamicParameters(new { limit });
+        for (var i = 0; i < words.Count; i++)
+        {
+            parameters.Add($"w{i}", words[i] + ":A");
+        }
+
+        return (await connection.QueryAsync<(long, string)>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
     }
 
-    /// <summary>(plainto_tsquery(@w0) || plainto_tsquery(@w1)) &amp;&amp; plainto_tsquery(@w2)…: groups AND-ed, alternatives OR-ed.</summary>
-    private static string TsQuery(TextQuery text, List<string> words)
+    /// <summary>(f(@w0) || f(@w1)) &amp;&amp; f(@w2)…: groups AND-ed, alternatives OR-ed; <paramref name="word"/> is f with {0} for the index.</summary>
+    private static string TsQuery(TextQuery text, List<string> words, string word)
     {
         var sql = new StringBuilder();
         foreach (var group in text.Groups)
@@ -60,7 +68,7 @@ internal sealed class PostgresFullTextIndex : IFullTextIndex
             sql.Append(sql.Length > 0 ? " && (" : "(");
             for (var a = 0; a < group.Count; a++)
             {
-                sql.Append(a > 0 ? " || " : string.Empty).Append("plainto_tsquery('english', @w").Append(words.Count).Append(')');
+                sql.Append(a > 0 ? " || " : string.Empty).Append(string.Format(CultureInfo.InvariantCulture, word, words.Count));
                 words.Add(group[a]);
             }
 

@@ -12,9 +12,13 @@ namespace Emporium.Catalog.Search;
 /// are counted in memory over the whole match set (<see cref="FacetCounter"/>), and only the
 /// requested page is loaded in full.
 /// </summary>
-internal sealed class ProductSearch(Database database, IFullTextIndex index, TypoCorrector corrector, CatalogReferenceData referenceData) : IProductSearch
+internal sealed class ProductSearch(
+    Database database, IFullTextIndex index, TypoCorrector corrector, SearchVocabulary vocabulary, CatalogReferenceData referenceData) : IProductSearch
 {
     private const int MaxSuggestions = 10;
+
+    /// <summary>How many whole words a fragment may stand for in the title query.</summary>
+    private const int MaxCompletions = 8;
 
     public async Task<SearchResponse> SearchAsync(SearchQuery query, CancellationToken cancellationToken)
     {
@@ -73,8 +77,13 @@ internal sealed class ProductSearch(Database database, IFullTextIndex index, Typ
             .OrderBy(b => b.Name.Length).Take(3)
             .Select(b => new Suggestion("brand", b.Name, b.Slug)));
 
+        // The last word is a fragment: complete it from the vocabulary, then match whole words in titles.
         await using var connection = await database.OpenAsync(cancellationToken);
-        var titles = await index.TitlesWithPrefixAsync(connection, words, MaxSuggestions, cancellationToken);
+        var completions = await vocabulary.CompletionsAsync(connection, words[^1], MaxCompletions, cancellationToken);
+        var titles = completions.Count == 0
+            ? []
+            : await index.TitlesMatchingAsync(
+                connection, new TextQuery([.. words.SkipLast(1).Select(w => (IReadOnlyList<string>)[w]), completions]), MaxSuggestions, cancellationToken);
         suggestions.AddRange(titles
             .DistinctBy(t => t.Title, StringComparer.OrdinalIgnoreCase)
             .Select(t => new Suggestion("product", t.Title, t.Id.ToString(CultureInfo.InvariantCulture))));

@@ -86,11 +86,8 @@ internal sealed class SqliteFullTextIndex(Database database) : IFullTextIndex
             cancellationToken);
     }
 
-    public async Task<List<(long Id, string Title)>> TitlesWithPrefixAsync(DbConnection connection, IReadOnlyList<string> words, int limit, CancellationToken cancellationToken)
+    public async Task<List<(long Id, string Title)>> TitlesMatchingAsync(DbConnection connection, TextQuery title, int limit, CancellationToken cancellationToken)
     {
-        // {title} : ("red" AND "lap" *) — words are letters and digits only, so quoting is enough.
-        var terms = words.Select((w, i) => i == words.Count - 1 ? $"\"{w}\" *" : $"\"{w}\"");
-        var match = "{title} : (" + string.Join(" AND ", terms) + ")";
         const string Sql = """
             WITH m AS MATERIALIZED (
                 SELECT rowid AS id, rank FROM catalog_product_search WHERE catalog_product_search MATCH @match)
@@ -99,6 +96,7 @@ internal sealed class SqliteFullTextIndex(Database database) : IFullTextIndex
             ORDER BY m.rank, p.rating_count DESC
             LIMIT @limit
             """;
+        var match = "{title} : " + Groups(title);
         return (await connection.QueryAsync<(long, string)>(new CommandDefinition(Sql, new { match, limit }, cancellationToken: cancellationToken))).AsList();
     }
 
@@ -106,6 +104,8 @@ internal sealed class SqliteFullTextIndex(Database database) : IFullTextIndex
     /// {text columns} : (("lapto" OR "laptop") AND "red"): groups AND-ed, alternatives OR-ed, each word a
     /// quoted FTS5 string (words are letters and digits only, so quoting is enough).
     /// </summary>
-    internal static string MatchExpression(TextQuery text) =>
-        TextColumns + " : (" + string.Join(" AND ", text.Groups.Select(g => "(" + string.Join(" OR ", g.Select(w => $"\"{w}\"")) + ")")) + ")";
+    internal static string MatchExpression(TextQuery text) => TextColumns + " : " + Groups(text);
+
+    private static string Groups(TextQuery text) =>
+        "(" + string.Join(" AND ", text.Groups.Select(g => "(" + string.Join(" OR ", g.Select(w => $"\"{w}\"")) + ")")) + ")";
 }

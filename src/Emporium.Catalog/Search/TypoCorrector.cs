@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Dapper;
-using Emporium.BuildingBlocks.Persistence;
 
 namespace Emporium.Catalog.Search;
 
@@ -10,18 +8,18 @@ namespace Emporium.Catalog.Search;
 /// The typed words are looked up first; only when one is unknown are its variants looked up, so a
 /// correctly spelled query costs one small lookup.
 /// </summary>
-internal sealed class TypoCorrector(Database database)
+internal sealed class TypoCorrector(SearchVocabulary vocabulary)
 {
     private const int MaxAlternatives = 3;
 
     public async Task<TextQuery> CorrectAsync(DbConnection connection, IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         var distinct = words.Distinct(StringComparer.Ordinal).ToArray();
-        var known = await KnownAsync(connection, distinct, cancellationToken);
+        var known = await vocabulary.KnownAsync(connection, distinct, cancellationToken);
         var unknown = distinct.Where(w => !known.ContainsKey(w)).ToDictionary(w => w, TypoVariants.Of, StringComparer.Ordinal);
         var variantCounts = unknown.Count == 0
             ? known
-            : await KnownAsync(connection, unknown.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+            : await vocabulary.KnownAsync(connection, unknown.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
 
         var groups = words.Select(word =>
         {
@@ -37,26 +35,5 @@ internal sealed class TypoCorrector(Database database)
             return [word, .. alternatives];
         }).ToList();
         return new TextQuery(groups);
-    }
-
-    private async Task<Dictionary<string, long>> KnownAsync(DbConnection connection, string[] terms, CancellationToken cancellationToken)
-    {
-        if (terms.Length == 0)
-        {
-            return new Dictionary<string, long>(StringComparer.Ordinal);
-        }
-
-        var rows = await connection.QueryAsync<TermRow>(new CommandDefinition(
-            $"SELECT term AS Term, doc_count AS Count FROM catalog_search_terms WHERE doc_count > 0 AND {database.InList("term", "Terms")}",
-            new { Terms = terms },
-            cancellationToken: cancellationToken));
-        return rows.ToDictionary(t => t.Term, t => t.Count, StringComparer.Ordinal);
-    }
-
-    private sealed class TermRow
-    {
-        public string Term { get; init; } = string.Empty;
-
-        public long Count { get; init; }
     }
 }

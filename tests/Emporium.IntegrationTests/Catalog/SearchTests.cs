@@ -317,6 +317,25 @@ public abstract class SearchTests(AppFixture fixture)
     }
 
     [Theory]
+    [InlineData("kiy")] // a stemmer turns a trailing y into i
+    [InlineData("kis")] // …and drops a trailing s
+    [InlineData("bat")]
+    public async Task Suggest_completes_prefixes_that_a_stemmer_would_rewrite(string prefix)
+    {
+        var word = prefix + TestCatalog.UniqueWord(7);
+        TestProduct product = null!;
+        await TestCatalog.WriteAsync(fixture.App, async c =>
+            product = await c.ProductAsync($"Glow {word}", await c.BrandAsync("Stem"), (await c.CategoryAsync("Stem")).Id));
+
+        var result = await _client.GetJsonAsync($"/api/search/suggest?q=glow+{prefix}");
+
+        result.GetProperty("suggestions").EnumerateArray()
+            .Where(s => s.GetProperty("kind").GetString() == "product")
+            .Select(s => s.GetProperty("value").GetString())
+            .ShouldContain(Id(product));
+    }
+
+    [Theory]
     [InlineData("minPrice=-1", "minPrice")]
     [InlineData("minPrice=abc", "minPrice")]
     [InlineData("maxPrice=1.5", "maxPrice")]

@@ -41,9 +41,10 @@ internal static class SearchProfile
         var output = args.Text("out", "bench-results/b5-profile.json");
         await using var database = new Database(new EmporiumOptions { DataDirectory = Path.GetDirectoryName(file)!, DemoData = false });
         var referenceData = new CatalogReferenceData(database, TimeProvider.System);
-        var corrector = new TypoCorrector(database);
+        var vocabulary = new SearchVocabulary(database);
+        var corrector = new TypoCorrector(vocabulary);
         var index = new SqliteFullTextIndex(database);
-        var search = new ProductSearch(database, index, corrector, referenceData);
+        var search = new ProductSearch(database, index, corrector, vocabulary, referenceData);
 
         var rows = new List<ProfileQuery>();
         foreach (var query in SearchCases.All)
