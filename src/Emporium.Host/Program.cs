@@ -8,7 +8,7 @@ if (args.Length > 0 && args[0] == SeedCatalogCommand.Name)
     return await SeedCatalogCommand.RunAsync(args[1..]);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 var options = EmporiumOptions.From(builder.Configuration);
 
 builder.Services.AddEmporiumPersistence(builder.Configuration);
