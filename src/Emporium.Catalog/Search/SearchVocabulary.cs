@@ -11,19 +11,28 @@ namespace Emporium.Catalog.Search;
 /// </summary>
 internal sealed class SearchVocabulary(Database database)
 {
+    private const int LookupChunk = 5_000;
+
     /// <summary>The given words that some active document contains, with their document counts.</summary>
     public async Task<Dictionary<string, long>> KnownAsync(DbConnection connection, string[] words, CancellationToken cancellationToken)
     {
-        if (words.Length == 0)
+        var known = new Dictionary<string, long>(StringComparer.Ordinal);
+
+        // The longest allowed query (200 characters of misspelled words) makes ~14,000 variants; SQLite
+        // binds at most 32,766 parameters per statement, so lookups go in chunks whatever the limits become.
+        foreach (var chunk in words.Chunk(LookupChunk))
         {
-            return new Dictionary<string, long>(StringComparer.Ordinal);
+            var rows = await connection.QueryAsync<TermRow>(new CommandDefinition(
+                $"SELECT term AS Term, doc_count AS Count FROM catalog_search_terms WHERE doc_count > 0 AND {database.InList("term", "Terms")}",
+                new { Terms = chunk },
+                cancellationToken: cancellationToken));
+            foreach (var row in rows)
+            {
+                known[row.Term] = row.Count;
+            }
         }
 
-        var rows = await connection.QueryAsync<TermRow>(new CommandDefinition(
-            $"SELECT term AS Term, doc_count AS Count FROM catalog_search_terms WHERE doc_count > 0 AND {database.InList("term", "Terms")}",
-            new { Terms = words },
-            cancellationToken: cancellationToken));
-        return rows.ToDictionary(t => t.Term, t => t.Count, StringComparer.Ordinal);
+        return known;
     }
 
     /// <summary>The most common words starting with <paramref name="prefix"/>, most common first.</summary>

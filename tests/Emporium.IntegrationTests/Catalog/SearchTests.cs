@@ -358,6 +358,17 @@ public abstract class SearchTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task The_longest_allowed_query_of_misspelled_words_is_answered()
+    {
+        // Ten unknown 19-letter words fill the 200 characters: every one-edit variant of each is looked up (~14,000 words).
+        var q = string.Join('+', Enumerable.Range(0, 10).Select(_ => TestCatalog.UniqueWord(19)));
+
+        using var response = await _client.GetAsync($"/api/search?q={q}");
+
+        response.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Suggest_without_a_query_is_a_400_problem()
     {
         using var response = await _client.GetAsync("/api/search/suggest?q=");
