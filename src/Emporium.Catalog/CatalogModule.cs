@@ -1,9 +1,11 @@
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Catalog.Categories;
 using Emporium.Catalog.Products;
+using Emporium.Catalog.Reading;
 using Emporium.Catalog.Search;
 using Emporium.Catalog.Seeding;
 using Emporium.Catalog.Writing;
+using Emporium.Contracts.Catalog;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,6 +28,7 @@ public static class CatalogModule
         services.AddModuleSchema("catalog", typeof(CatalogModule).Assembly);
         services.AddSingleton<CatalogReferenceData>();
         services.AddSingleton<CatalogChanges>();
+        services.AddSingleton<ICatalogReader, CatalogReader>();
         services.AddSingleton<SearchVocabulary>();
         services.AddSingleton<TypoCorrector>();
         services.AddSingleton<IProductSearch, ProductSearch>();

@@ -1,4 +1,6 @@
+using Emporium.Accounts;
 using Emporium.BuildingBlocks.Persistence;
+using Emporium.Cart;
 using Emporium.Catalog;
 using Emporium.Host.Hosting;
 
@@ -13,7 +15,9 @@ var options = EmporiumOptions.From(builder.Configuration);
 
 builder.Services.AddEmporiumPersistence(builder.Configuration);
 builder.Services.AddEmporiumWeb();
+builder.Services.AddAccountsModule(options, builder.Configuration);
 builder.Services.AddCatalogModule(options);
+builder.Services.AddCartModule(options, builder.Configuration);
 
 var app = builder.Build();
 app.Logger.LogInformation(
@@ -25,7 +29,9 @@ app.Logger.LogInformation(
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
 app.UseEmporiumWeb();
+app.MapAccountsEndpoints();
 app.MapCatalogEndpoints();
+app.MapCartEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -16,6 +16,9 @@ internal static class WebConventions
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull);
         services.AddOpenApi();
         services.AddOutputCache();
+        // Schemes and policies come from the Accounts module; the pipeline needs the services either way.
+        services.AddAuthentication();
+        services.AddAuthorization();
         services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [DatabaseReadyCheck.Tag]);
         return services;
     }
@@ -28,6 +31,8 @@ internal static class WebConventions
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.UseOutputCache();
 
         app.MapOpenApi();
