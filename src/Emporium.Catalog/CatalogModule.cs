@@ -4,6 +4,7 @@ using Emporium.Catalog.Products;
 using Emporium.Catalog.Reading;
 using Emporium.Catalog.Search;
 using Emporium.Catalog.Seeding;
+using Emporium.Catalog.Selling;
 using Emporium.Catalog.Writing;
 using Emporium.Contracts.Catalog;
 using Microsoft.AspNetCore.Builder;
@@ -79,6 +80,7 @@ public static class CatalogModule
             .Produces<SuggestResponse>()
             .ProducesValidationProblem();
 
+        SellerEndpoints.Map(endpoints);
         return endpoints;
     }
 

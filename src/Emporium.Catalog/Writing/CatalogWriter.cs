@@ -11,7 +11,7 @@ namespace Emporium.Catalog.Writing;
 /// product's price range and stock flag, the denormalised brand and category text that full-text
 /// search indexes, and the vocabulary that typo correction looks words up in.
 /// </summary>
-internal sealed class CatalogWriter
+internal sealed partial class CatalogWriter
 {
     private const string InsertProductSql = """
         INSERT INTO catalog_products (title, description, brand_id, category_id, seller_id, attributes, images, status,
@@ -29,8 +29,8 @@ internal sealed class CatalogWriter
         """;
 
     private const string InsertSkuSql = """
-        INSERT INTO catalog_skus (product_id, code, attributes, price_amount, currency, status, in_stock)
-        VALUES (@product, @code, @attributes, @price, @currency, @status, @inStock)
+        INSERT INTO catalog_skus (product_id, seller_id, code, attributes, price_amount, currency, status, in_stock)
+        VALUES (@product, @seller, @code, @attributes, @price, @currency, @status, @inStock)
         """;
 
     private readonly DbConnection _connection;
@@ -55,7 +55,7 @@ internal sealed class CatalogWriter
             "title", "description", "brand", "category", "seller", "attributes", "images", "status", "created",
             "ratingAverage", "ratingCount", "currency", "minPrice", "maxPrice", "inStock", "searchBrand", "searchCategories", "categoryTokens");
         _insertSku = DbCommands.Create(connection, transaction, InsertSkuSql,
-            "product", "code", "attributes", "price", "currency", "status", "inStock");
+            "product", "seller", "code", "attributes", "price", "currency", "status", "inStock");
         _insertFacts = DbCommands.Create(connection, transaction, InsertFactsSql,
             "id", "active", "inStock", "brand", "category", "minPrice", "ratingAverage", "ratingCount", "created");
     }
@@ -130,6 +130,7 @@ internal sealed class CatalogWriter
         {
             var s = _insertSku;
             s.Set("product", id);
+            s.Set("seller", product.SellerId);
             s.Set("code", sku.Code);
             s.Set("attributes", JsonSerializer.Serialize(sku.Attributes));
             s.Set("price", sku.PriceAmount);
@@ -151,7 +152,7 @@ internal sealed class CatalogWriter
             ON CONFLICT (term) DO UPDATE SET doc_count = catalog_search_terms.doc_count + excluded.doc_count
             """;
         using var command = DbCommands.Create(_connection, _transaction, Upsert, "term", "count");
-        foreach (var (term, count) in _pendingTerms)
+        foreach (var (term, count) in _pendingTerms.Where(t => t.Value != 0))
         {
             command.Set("term", term);
             command.Set("count", count);
@@ -161,15 +162,19 @@ internal sealed class CatalogWriter
         _pendingTerms.Clear();
     }
 
-    private void CountTerms(params string[] texts)
+    private void CountTerms(params string[] texts) => CountTerms(DistinctWords(texts), +1);
+
+    private void CountTerms(IEnumerable<string> words, int delta)
     {
-        // Each distinct word counts once per document.
-        var words = new HashSet<string>(texts.SelectMany(SearchText.Words), StringComparer.Ordinal);
         foreach (var word in words)
         {
-            _pendingTerms[word] = _pendingTerms.GetValueOrDefault(word) + 1;
+            _pendingTerms[word] = _pendingTerms.GetValueOrDefault(word) + delta;
         }
     }
+
+    /// <summary>Each distinct word counts once per document.</summary>
+    private static HashSet<string> DistinctWords(params string[] texts) =>
+        new(texts.SelectMany(SearchText.Words), StringComparer.Ordinal);
 
     public async Task<long> InsertBrandAsync(string slug, string name, CancellationToken cancellationToken)
     {

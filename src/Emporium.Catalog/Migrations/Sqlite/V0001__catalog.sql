@@ -53,7 +53,9 @@ CREATE INDEX ix_catalog_products_seller ON catalog_products (seller_id);
 CREATE TABLE catalog_skus (
     id           INTEGER PRIMARY KEY,
     product_id   INTEGER NOT NULL REFERENCES catalog_products (id),
-    code         TEXT    NOT NULL UNIQUE,
+    seller_id    TEXT    NOT NULL REFERENCES catalog_sellers (id),
+    -- a seller's own identifier for the variant, unique among that seller's SKUs
+    code         TEXT    NOT NULL,
     attributes   TEXT    NOT NULL DEFAULT '{}',
     price_amount INTEGER NOT NULL CHECK (price_amount >= 0),
     currency     TEXT    NOT NULL,
@@ -62,6 +64,7 @@ CREATE TABLE catalog_skus (
 );
 
 CREATE INDEX ix_catalog_skus_product ON catalog_skus (product_id);
+CREATE UNIQUE INDEX ux_catalog_skus_seller_code ON catalog_skus (seller_id, code);
 
 -- Full-text index over products (external content: the text lives once, in catalog_products).
 -- Columns are weighted at query time: title 10, brand 6, categories 3, description 1, category tokens 0.
