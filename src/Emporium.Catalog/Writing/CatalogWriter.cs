@@ -144,16 +144,21 @@ internal sealed partial class CatalogWriter
         return id;
     }
 
-    /// <summary>Adds the words written so far to the vocabulary; call before committing.</summary>
+    /// <summary>Applies the word counts gathered so far to the vocabulary; call before committing.</summary>
     public async Task FlushVocabularyAsync(CancellationToken cancellationToken)
     {
+        // New or more frequent words go through an upsert. Words a change removed only ever lower a
+        // count that exists: an upsert would check its would-be row (count < 0) against the CHECK first.
         const string Upsert = """
             INSERT INTO catalog_search_terms (term, doc_count) VALUES (@term, @count)
             ON CONFLICT (term) DO UPDATE SET doc_count = catalog_search_terms.doc_count + excluded.doc_count
             """;
-        using var command = DbCommands.Create(_connection, _transaction, Upsert, "term", "count");
+        const string Lower = "UPDATE catalog_search_terms SET doc_count = doc_count + @count WHERE term = @term";
+        using var upsert = DbCommands.Create(_connection, _transaction, Upsert, "term", "count");
+        using var lower = DbCommands.Create(_connection, _transaction, Lower, "term", "count");
         foreach (var (term, count) in _pendingTerms.Where(t => t.Value != 0))
         {
+            var command = count > 0 ? upsert : lower;
             command.Set("term", term);
             command.Set("count", count);
             await command.ExecuteNonQueryAsync(cancellationToken);

@@ -24,8 +24,9 @@ public abstract class StartupTests
 
             await using var connection = await apps[0].Database.OpenAsync();
             (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM catalog_products")).ShouldBe(Emporium.Catalog.Seeding.DemoCatalogSeeder.ProductCount);
-            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM seed_history")).ShouldBe(1);
-            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM schema_versions WHERE module = 'catalog'")).ShouldBe(1);
+            (await connection.QueryAsync<string>("SELECT name FROM seed_history")).Order().ShouldBe(["accounts-demo", "catalog-demo"]);
+            (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts_users")).ShouldBe(3);
+            (await connection.QueryAsync<string>("SELECT module FROM schema_versions")).Order().ShouldBe(["accounts", "cart", "catalog"]);
 
             var client = apps[1].CreateClient();
             var result = await client.GetJsonAsync("/api/search?q=laptop");

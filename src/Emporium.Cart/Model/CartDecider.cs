@@ -1,0 +1,108 @@
+using System.Globalization;
+using Emporium.BuildingBlocks.Results;
+using static Emporium.Cart.Model.CartCommand;
+using static Emporium.Cart.Model.CartEvent;
+
+namespace Emporium.Cart.Model;
+
+/// <summary>
+/// The cart's rules as one pure function: a command and the current state give the events to save,
+/// or an expected error. No events means nothing changes (a replayed request is not a change, so it
+/// does not renew the cart either).
+/// </summary>
+internal static class CartDecider
+{
+    private static readonly IReadOnlyList<CartEvent> NoChange = [];
+
+    public static Result<IReadOnlyList<CartEvent>> Decide(CartCommand command, CartState state, CartRules rules, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(rules);
+        return command switch
+        {
+            SetQuantity set => DecideSet(set.SkuId, set.Quantity, set, state.AsOf(now), rules, now),
+            RemoveLine remove => DecideSet(remove.SkuId, 0, null, state.AsOf(now), rules, now),
+            Merge merge => Ok(DecideMerge(merge, state.AsOf(now), rules, now)),
+            Expire => Ok(state is CartState.Open open && open.IsExpiredAt(now) ? [new Expired(now)] : NoChange),
+            Discard => Ok(state is CartState.Open ? [new Discarded(now)] : NoChange),
+            _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown cart command."),
+        };
+    }
+
+    // Result's implicit conversion cannot apply to an interface type, hence the explicit wrap.
+    private static Result<IReadOnlyList<CartEvent>> Ok(IReadOnlyList<CartEvent> events) => Result<IReadOnlyList<CartEvent>>.Success(events);
+
+    /// <summary>The validation error for a quantity outside 0..max; the HTTP layer reports the same one.</summary>
+    public static Error QuantityOutOfRange(int max)
+    {
+        var errors = new ValidationErrors();
+        errors.Add("quantity", string.Create(CultureInfo.InvariantCulture, $"'quantity' must be a whole number from 0 to {max}."));
+        return errors.ToError();
+    }
+
+    private static Result<IReadOnlyList<CartEvent>> DecideSet(string skuId, int quantity, SetQuantity? set, CartState state, CartRules rules, DateTimeOffset now)
+    {
+        if (quantity < 0 || quantity > rules.MaxQuantityPerLine)
+        {
+            return QuantityOutOfRange(rules.MaxQuantityPerLine);
+        }
+
+        var existing = state is CartState.Open open ? open.Lines.GetValueOrDefault(skuId) : null;
+        CartEvent? change = (existing, quantity) switch
+        {
+            (null, 0) => null,
+            (null, _) => new LineAdded(skuId, quantity, set!.CurrentPrice, now, now),
+            (_, 0) => new LineRemoved(skuId, now),
+            _ when existing.Quantity == quantity => null,
+            _ => new QuantityChanged(skuId, quantity, now),
+        };
+
+        return Ok(change is null ? NoChange : Changed(state, [change], rules, now));
+    }
+
+    private static IReadOnlyList<CartEvent> DecideMerge(Merge merge, CartState state, CartRules rules, DateTimeOffset now)
+    {
+        var lines = state is CartState.Open open ? open.Lines : CartState.Open.NoLines;
+        var changes = new List<CartEvent>();
+        foreach (var theirs in merge.Other.AsOf(now).LinesInOrder())
+        {
+            var cap = Cap(theirs.SkuId, merge.KnownStock, rules);
+            if (!lines.TryGetValue(theirs.SkuId, out var ours))
+            {
+                // The guest's line keeps its own price and time of adding, so a price change since is still pointed out.
+                changes.Add(new LineAdded(theirs.SkuId, Math.Min(theirs.Quantity, cap), theirs.PriceWhenAdded, theirs.AddedAt, now));
+                continue;
+            }
+
+            var combined = merge.Policy == MergePolicy.Sum ? ours.Quantity + theirs.Quantity : Math.Max(ours.Quantity, theirs.Quantity);
+            var quantity = Math.Min(combined, cap);
+            if (quantity != ours.Quantity)
+            {
+                changes.Add(new QuantityChanged(theirs.SkuId, quantity, now));
+            }
+        }
+
+        return changes.Count == 0 ? NoChange : Changed(state, changes, rules, now);
+    }
+
+    /// <summary>
+    /// The most a merged line may hold: the line maximum, and the stock when known. At least one stays,
+    /// so an item out of stock shows up with its notice rather than vanishing at sign-in.
+    /// </summary>
+    private static int Cap(string skuId, IReadOnlyDictionary<string, int> knownStock, CartRules rules) =>
+        Math.Max(1, knownStock.TryGetValue(skuId, out var available) ? Math.Min(rules.MaxQuantityPerLine, available) : rules.MaxQuantityPerLine);
+
+    /// <summary>A change opens the cart if there is none and renews its lifetime.</summary>
+    private static List<CartEvent> Changed(CartState state, IEnumerable<CartEvent> changes, CartRules rules, DateTimeOffset now)
+    {
+        var events = new List<CartEvent>();
+        if (state is CartState.Empty)
+        {
+            events.Add(new Opened(now));
+        }
+
+        events.AddRange(changes);
+        events.Add(new Renewed(now, now + rules.Lifetime));
+        return events;
+    }
+}

@@ -1,0 +1,116 @@
+using System.Data.Common;
+using Dapper;
+using Emporium.BuildingBlocks.Persistence;
+using Emporium.BuildingBlocks.Results;
+using Emporium.Cart.Identity;
+using Emporium.Cart.Model;
+
+namespace Emporium.Cart.Storage;
+
+/// <summary>
+/// Carts in <c>cart_carts</c> and <c>cart_lines</c>, on SQLite or PostgreSQL. Each change is one
+/// transaction that serialises with every other change of the same cart: SQLite transactions begin
+/// IMMEDIATE (one writer at a time); on PostgreSQL an advisory lock on the owner covers a cart that
+/// does not exist yet, and <c>FOR UPDATE</c> on its row keeps the purge from deleting it mid-change.
+/// </summary>
+internal sealed class SqlCartStore(Database database) : ICartStore
+{
+    private const int PurgeBatchSize = 500;
+
+    public async Task<StoredCart?> FindAsync(CartOwner owner, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await CartRows.LoadAsync(connection, null, owner, forUpdate: false, cancellationToken);
+    }
+
+    public async Task<Result<StoredCart?>> ChangeAsync(CartOwner owner, CartDecision decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, [owner], cancellationToken);
+        var stored = await CartRows.LoadAsync(connection, transaction, owner, database.IsPostgres, cancellationToken);
+        var state = stored?.State ?? CartState.Empty.Instance;
+
+        var decision = decide(state);
+        if (!decision.IsSuccess)
+        {
+            return Result<StoredCart?>.Failure(decision.Error!);
+        }
+
+        if (decision.Value.Count == 0)
+        {
+            return stored;
+        }
+
+        var after = await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return after;
+    }
+
+    public async Task<StoredCart?> MergeAsync(CartOwner into, CartOwner from, MergeDecision decide, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, [into, from], cancellationToken);
+        var receiving = await CartRows.LoadAsync(connection, transaction, into, database.IsPostgres, cancellationToken);
+        var giving = await CartRows.LoadAsync(connection, transaction, from, database.IsPostgres, cancellationToken);
+
+        var (intoEvents, fromEvents) = decide(receiving?.State ?? CartState.Empty.Instance, giving?.State ?? CartState.Empty.Instance);
+        var after = intoEvents.Count == 0 ? receiving : await SaveAsync(connection, transaction, into, receiving, intoEvents, cancellationToken);
+        if (fromEvents.Count > 0)
+        {
+            await SaveAsync(connection, transaction, from, giving, fromEvents, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return after;
+    }
+
+    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Small batches keep each write short (SQLite has one writer); lines go with their cart (ON DELETE CASCADE).
+        // The outer expires_at test is re-checked by PostgreSQL on a row a concurrent change has just renewed.
+        const string Sql = """
+            DELETE FROM cart_carts
+            WHERE expires_at <= @Now
+              AND id IN (SELECT id FROM cart_carts WHERE expires_at <= @Now LIMIT @Batch)
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await connection.ExecuteAsync(new CommandDefinition(
+                Sql, new { Now = now.ToUnixTimeMilliseconds(), Batch = PurgeBatchSize }, cancellationToken: cancellationToken));
+            total += deleted;
+        }
+        while (deleted == PurgeBatchSize);
+
+        return total;
+    }
+
+    private static async Task<StoredCart?> SaveAsync(
+        DbConnection connection, DbTransaction transaction, CartOwner owner, StoredCart? stored, IReadOnlyList<CartEvent> events, CancellationToken cancellationToken)
+    {
+        var state = (stored?.State ?? CartState.Empty.Instance).Apply(events);
+        var cartId = await CartEventWriter.WriteAsync(connection, transaction, owner, stored?.CartId, events, cancellationToken);
+        return state is CartState.Open ? new StoredCart(cartId, owner, state) : null;
+    }
+
+    private async Task LockAsync(DbConnection connection, DbTransaction transaction, CartOwner[] owners, CancellationToken cancellationToken)
+    {
+        if (!database.IsPostgres)
+        {
+            return; // the IMMEDIATE transaction already holds SQLite's single write lock
+        }
+
+        // One order for every caller, so two merges touching the same carts cannot deadlock.
+        foreach (var key in owners.Select(o => $"cart:{o.KindName}:{o.Id}").Order(StringComparer.Ordinal))
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "SELECT pg_advisory_xact_lock(hashtextextended(@Key, 0))", new { Key = key }, transaction, cancellationToken: cancellationToken));
+        }
+    }
+}

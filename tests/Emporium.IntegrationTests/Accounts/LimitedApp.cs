@@ -1,0 +1,89 @@
+using System.Net;
+using Emporium.Contracts.Accounts;
+using Emporium.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Emporium.IntegrationTests.Accounts;
+
+/// <summary>
+/// A host of its own with tight sign-in limits, so that hitting them disturbs no other test; requests
+/// choose their client address with a test header. Also records the sign-in observer calls.
+/// Rate limits are in-memory and engine-neutral: SQLite only.
+/// </summary>
+public sealed class LimitedApp : IAsyncLifetime
+{
+    public const string AddressHeader = "X-Test-Client-Address";
+    public const int FailuresPerAccount = 3;
+    public const int PerAddressPerMinute = 4;
+    private readonly TestDatabase _database = TestDatabase.Sqlite();
+    private EmporiumApp? _app;
+
+    public WebApplicationFactory<Program> App { get; private set; } = null!;
+
+    public RecordingObserver Observer { get; } = new();
+
+    public Task InitializeAsync()
+    {
+        _app = new EmporiumApp(new Dictionary<string, string?>(_database.Settings)
+        {
+            ["Emporium:DemoData"] = "false",
+            ["Emporium:RateLimits:Login:FailuresPerAccount"] = FailuresPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Emporium:RateLimits:Login:PerAddressPerMinute"] = PerAddressPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        App = _app.WithWebHostBuilder(host => host.ConfigureServices(services =>
+        {
+            services.AddSingleton<IStartupFilter, ClientAddressFromHeader>();
+            services.AddSingleton<ISignInObserver>(Observer);
+        }));
+        return Task.CompletedTask;
+    }
+
+    public HttpClient ClientFrom(string address)
+    {
+        var client = App.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        client.DefaultRequestHeaders.Add(AddressHeader, address);
+        return client;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await _app!.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    /// <summary>The in-memory test server has no client address; this one takes it from a header.</summary>
+    private sealed class ClientAddressFromHeader : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[AddressHeader].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+}
+
+/// <summary>Records sign-ins, and marks the response to prove it was called before the response was written.</summary>
+public sealed class RecordingObserver : ISignInObserver
+{
+    public System.Collections.Concurrent.ConcurrentQueue<string> UserIds { get; } = new();
+
+    public Task UserSignedInAsync(HttpContext context, string userId, CancellationToken cancellationToken)
+    {
+        UserIds.Enqueue(userId);
+        context.Response.Headers["X-Observed-Sign-In"] = userId;
+        return Task.CompletedTask;
+    }
+}
