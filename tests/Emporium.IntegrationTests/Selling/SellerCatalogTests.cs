@@ -88,6 +88,24 @@ public abstract class SellerCatalogTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task A_price_change_by_the_seller_is_flagged_in_a_shoppers_cart()
+    {
+        var seller = await TestUsers.SellerAsync(fixture.App);
+        var word = TestCatalog.UniqueWord();
+        var (_, skuIds) = await CreateAsync(seller.Client, $"Priced {word}", await CategoryAsync(), word);
+        var shopper = await TestUsers.CustomerAsync(fixture.App);
+        (await shopper.Client.PutAsJsonAsync($"/api/cart/items/{skuIds[0]}", new { quantity = 2 })).EnsureSuccessStatusCode();
+
+        var newPrice = new { attributes = new Dictionary<string, string> { ["size"] = "S" }, price = new { amount = 3_100, currency = "USD" } };
+        (await seller.Client.PutAsJsonAsync($"/api/seller/skus/{skuIds[0]}", newPrice)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var line = (await shopper.Client.GetJsonAsync("/api/cart")).GetProperty("lines")[0];
+        line.GetProperty("priceChanged").GetBoolean().ShouldBeTrue();
+        line.GetProperty("unitPrice").GetProperty("amount").GetInt64().ShouldBe(3_100);
+        line.GetProperty("priceWhenAdded").GetProperty("amount").GetInt64().ShouldBe(2_500);
+    }
+
+    [Fact]
     public async Task A_seller_cannot_see_or_touch_another_sellers_product()
     {
         var owner = await TestUsers.SellerAsync(fixture.App);
