@@ -2,6 +2,7 @@ using Emporium.Accounts;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart;
 using Emporium.Catalog;
+using Emporium.Inventory;
 using Emporium.Host.Hosting;
 
 // `Emporium.Host seed-catalog --products N` fills an empty database with a large generated catalog.
@@ -17,6 +18,7 @@ builder.Services.AddEmporiumPersistence(builder.Configuration);
 builder.Services.AddEmporiumWeb();
 builder.Services.AddAccountsModule(options, builder.Configuration);
 builder.Services.AddCatalogModule(options);
+builder.Services.AddInventoryModule(options, builder.Configuration);
 builder.Services.AddCartModule(options, builder.Configuration);
 
 var app = builder.Build();
@@ -31,6 +33,7 @@ await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app
 app.UseEmporiumWeb();
 app.MapAccountsEndpoints();
 app.MapCatalogEndpoints();
+app.MapInventoryEndpoints();
 app.MapCartEndpoints();
 
 await app.RunAsync();

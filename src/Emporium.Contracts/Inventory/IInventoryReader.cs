@@ -1,0 +1,11 @@
+namespace Emporium.Contracts.Inventory;
+
+/// <summary>The inventory's read interface for other modules (cart, catalog, checkout).</summary>
+public interface IInventoryReader
+{
+    /// <summary>
+    /// Sellable units per SKU (on hand minus reserved, over every warehouse). A SKU inventory has
+    /// never heard of is absent from the result (callers fall back to the catalog's flag).
+    /// </summary>
+    Task<IReadOnlyDictionary<string, int>> AvailableAsync(IReadOnlyCollection<string> skuIds, CancellationToken cancellationToken);
+}
