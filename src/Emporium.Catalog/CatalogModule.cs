@@ -1,3 +1,4 @@
+using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Catalog.Categories;
 using Emporium.Catalog.Products;
@@ -5,8 +6,10 @@ using Emporium.Catalog.Reading;
 using Emporium.Catalog.Search;
 using Emporium.Catalog.Seeding;
 using Emporium.Catalog.Selling;
+using Emporium.Catalog.Stock;
 using Emporium.Catalog.Writing;
 using Emporium.Contracts.Catalog;
+using Emporium.Contracts.Inventory;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -30,6 +33,7 @@ public static class CatalogModule
         services.AddSingleton<CatalogReferenceData>();
         services.AddSingleton<CatalogChanges>();
         services.AddSingleton<ICatalogReader, CatalogReader>();
+        services.AddIntegrationEventHandler<StockLevelChanged, StockLevelChangedHandler>();
         services.AddSingleton<SearchVocabulary>();
         services.AddSingleton<TypoCorrector>();
         services.AddSingleton<IProductSearch, ProductSearch>();

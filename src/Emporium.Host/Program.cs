@@ -1,4 +1,5 @@
 using Emporium.Accounts;
+using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart;
 using Emporium.Catalog;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 var options = EmporiumOptions.From(builder.Configuration);
 
 builder.Services.AddEmporiumPersistence(builder.Configuration);
+builder.Services.AddEmporiumMessaging();
 builder.Services.AddEmporiumWeb();
 builder.Services.AddAccountsModule(options, builder.Configuration);
 builder.Services.AddCatalogModule(options);

@@ -6,7 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Emporium.IntegrationTests.Infrastructure;
 
 /// <summary>The real host (every module, real database) configured for one engine.</summary>
-public sealed class EmporiumApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+/// <remarks><paramref name="services"/> adds test-only services (an extra event consumer, a fake clock).</remarks>
+public sealed class EmporiumApp(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -14,6 +15,11 @@ public sealed class EmporiumApp(IReadOnlyDictionary<string, string?> settings) :
         foreach (var (key, value) in settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
     }
 
