@@ -26,7 +26,7 @@ public abstract class StartupTests
             (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM catalog_products")).ShouldBe(Emporium.Catalog.Seeding.DemoCatalogSeeder.ProductCount);
             (await connection.QueryAsync<string>("SELECT name FROM seed_history")).Order().ShouldBe(["accounts-demo", "catalog-demo"]);
             (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts_users")).ShouldBe(3);
-            (await connection.QueryAsync<string>("SELECT module FROM schema_versions")).Order().ShouldBe(["accounts", "cart", "catalog"]);
+            (await connection.QueryAsync<string>("SELECT module FROM schema_versions")).Order().ShouldBe(["accounts", "cart", "catalog", "messaging"]);
 
             var client = apps[1].CreateClient();
             var result = await client.GetJsonAsync("/api/search?q=laptop");

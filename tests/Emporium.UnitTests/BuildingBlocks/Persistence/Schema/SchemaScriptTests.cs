@@ -60,5 +60,5 @@ public sealed class SchemaScriptTests
 
     [Fact]
     public void An_assembly_without_scripts_has_none() =>
-        SchemaScript.Load("money", typeof(Emporium.BuildingBlocks.Money).Assembly, DatabaseProvider.Sqlite).ShouldBeEmpty();
+        SchemaScript.Load("shouldly", typeof(Shouldly.ShouldAssertException).Assembly, DatabaseProvider.Sqlite).ShouldBeEmpty();
 }
