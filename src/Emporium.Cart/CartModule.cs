@@ -24,6 +24,7 @@ public static class CartModule
         services.AddModuleSchema("cart", typeof(CartModule).Assembly);
         services.AddSingleton(CartSettings.From(configuration));
         services.AddSingleton<ICartStore, SqlCartStore>();
+        services.AddSingleton<CartSkus>();
         services.AddSingleton<ShopperCarts>();
         services.AddSingleton<MergeGuestCart>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISignInObserver, CartSignInObserver>());

@@ -14,7 +14,7 @@ namespace Emporium.Cart;
 /// A guest's unknown, expired or malformed cart id is simply no cart (a new one is issued on the first
 /// change), never an error.
 /// </summary>
-internal sealed class ShopperCarts(ICartStore store, ICatalogReader catalog, TimeProvider clock, CartSettings settings)
+internal sealed class ShopperCarts(ICartStore store, CartSkus catalog, TimeProvider clock, CartSettings settings)
 {
     public async Task<IResult> ViewAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -81,7 +81,7 @@ internal sealed class ShopperCarts(ICartStore store, ICatalogReader catalog, Tim
         var lines = cart?.State.LinesInOrder() ?? [];
         var skus = lines.Count == 0
             ? new Dictionary<string, SkuSnapshot>()
-            : await catalog.GetSkusAsync(lines.Select(l => l.SkuId).ToList(), cancellationToken);
+            : await catalog.GetAsync(lines.Select(l => l.SkuId).ToList(), cancellationToken);
         var cartId = cart?.Owner.Kind == CartOwnerKind.Guest ? cart.CartId : null;
 
         // A cart is one person's: no shared cache may keep it.

@@ -1,8 +1,8 @@
-using Emporium.BuildingBlocks;
 using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Results;
+using Emporium.BuildingBlocks;
 using Emporium.Cart.Model;
-using Emporium.Contracts.Catalog;
+using Emporium.Cart.Viewing;
 using Microsoft.AspNetCore.Http;
 
 namespace Emporium.Cart.Items;
@@ -14,7 +14,7 @@ namespace Emporium.Cart.Items;
 internal static class SetItemQuantity
 {
     public static async Task<IResult> Handle(
-        string skuId, HttpContext context, ShopperCarts carts, ICatalogReader catalog, CartSettings settings, CancellationToken cancellationToken)
+        string skuId, HttpContext context, ShopperCarts carts, CartSkus catalog, CartSettings settings, CancellationToken cancellationToken)
     {
         var quantity = await QuantityBody.ReadAsync(context.Request, settings.MaxQuantityPerLine, cancellationToken);
         if (!quantity.IsSuccess)
@@ -28,7 +28,7 @@ internal static class SetItemQuantity
             return await carts.ChangeAsync(context, new CartCommand.RemoveLine(skuId), cancellationToken);
         }
 
-        var skus = await catalog.GetSkusAsync([skuId], cancellationToken);
+        var skus = await catalog.GetAsync([skuId], cancellationToken);
         if (!skus.TryGetValue(skuId, out var sku))
         {
             return Problems.From(Error.NotFound("sku_not_found", $"No SKU '{skuId}'."));

@@ -1,7 +1,7 @@
 using Emporium.Cart.Identity;
 using Emporium.Cart.Model;
 using Emporium.Cart.Storage;
-using Emporium.Contracts.Catalog;
+using Emporium.Cart.Viewing;
 
 namespace Emporium.Cart.Merging;
 
@@ -10,7 +10,7 @@ namespace Emporium.Cart.Merging;
 /// (duplicates by the configured policy, capped by the line maximum and known stock), the guest's cart
 /// is deleted. Idempotent: once merged the guest cart is gone, so a replayed sign-in changes nothing.
 /// </summary>
-internal sealed class MergeGuestCart(ICartStore store, ICatalogReader catalog, TimeProvider clock, CartSettings settings)
+internal sealed class MergeGuestCart(ICartStore store, CartSkus catalog, TimeProvider clock, CartSettings settings)
 {
     /// <summary>Returns the user's cart after the merge, or null when neither cart exists.</summary>
     public async Task<StoredCart?> RunAsync(string guestCartId, string userId, CancellationToken cancellationToken)
@@ -27,7 +27,7 @@ internal sealed class MergeGuestCart(ICartStore store, ICatalogReader catalog, T
         var skuIds = found.State.LinesInOrder().Select(l => l.SkuId).ToList();
         var knownStock = skuIds.Count == 0
             ? new Dictionary<string, int>()
-            : (await catalog.GetSkusAsync(skuIds, cancellationToken)).Values
+            : (await catalog.GetAsync(skuIds, cancellationToken)).Values
                 .Where(s => s.AvailableQuantity is not null)
                 .ToDictionary(s => s.SkuId, s => s.AvailableQuantity!.Value, StringComparer.Ordinal);
 

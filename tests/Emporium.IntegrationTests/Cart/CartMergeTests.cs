@@ -4,8 +4,8 @@ using Emporium.Cart.Identity;
 using Emporium.Cart.Merging;
 using Emporium.Cart.Model;
 using Emporium.Cart.Storage;
+using Emporium.Cart.Viewing;
 using Emporium.Contracts.Accounts;
-using Emporium.Contracts.Catalog;
 using Emporium.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +46,7 @@ public abstract class CartMergeTests(AppFixture fixture)
         var userId = "user-" + TestCatalog.UniqueWord();
         await SetUserLineAsync(userId, skus[0], 3);
         var guest = await GuestCartAsync((skus[0], 4));
-        var merge = new MergeGuestCart(Store, _app.Services.GetRequiredService<ICatalogReader>(), TimeProvider.System, CartSettings.Default with { MergePolicy = MergePolicy.Sum });
+        var merge = new MergeGuestCart(Store, _app.Services.GetRequiredService<CartSkus>(), TimeProvider.System, CartSettings.Default with { MergePolicy = MergePolicy.Sum });
 
         await merge.RunAsync(guest.CartId!, userId, CancellationToken.None);
         await merge.RunAsync(guest.CartId!, userId, CancellationToken.None);
@@ -62,7 +62,7 @@ public abstract class CartMergeTests(AppFixture fixture)
         var userId = "user-" + TestCatalog.UniqueWord();
         await SetUserLineAsync(userId, skus[0], 8);
         var guest = await GuestCartAsync((skus[0], 5));
-        var merge = new MergeGuestCart(Store, _app.Services.GetRequiredService<ICatalogReader>(), TimeProvider.System, CartSettings.Default with { MergePolicy = MergePolicy.Sum });
+        var merge = new MergeGuestCart(Store, _app.Services.GetRequiredService<CartSkus>(), TimeProvider.System, CartSettings.Default with { MergePolicy = MergePolicy.Sum });
 
         await merge.RunAsync(guest.CartId!, userId, CancellationToken.None);
 
@@ -134,7 +134,7 @@ public abstract class CartMergeTests(AppFixture fixture)
 
     private async Task SetUserLineAsync(string userId, string sku, int quantity)
     {
-        var snapshot = (await _app.Services.GetRequiredService<ICatalogReader>().GetSkusAsync([sku], CancellationToken.None))[sku];
+        var snapshot = (await _app.Services.GetRequiredService<CartSkus>().GetAsync([sku], CancellationToken.None))[sku];
         var command = new CartCommand.SetQuantity(sku, quantity, new Money(snapshot.PriceAmount, snapshot.Currency));
         var rules = CartSettings.Default.RulesFor(CartOwnerKind.User);
         var changed = await Store.ChangeAsync(CartOwner.User(userId), state => CartDecider.Decide(command, state, rules, DateTimeOffset.UtcNow), CancellationToken.None);

@@ -1,0 +1,41 @@
+using Emporium.BuildingBlocks.Results;
+
+namespace Emporium.Contracts.Inventory;
+
+/// <summary>
+/// The inventory's reservation operations for other modules (checkout, flash sales). A reservation
+/// holds stock for an owner until it is committed (sold), released, or expires; it ends exactly once.
+/// Every operation is idempotent: reserve by <see cref="ReserveStockRequest.RequestKey"/>, the others by
+/// reservation id, so a caller that retries after a crash never holds or sells a unit twice.
+/// </summary>
+public interface IStockReservations
+{
+    /// <summary>
+    /// Holds every line or none. Expected failures: <c>validation</c> (400), <c>out_of_stock</c> (409; its
+    /// fields name each short SKU), <c>idempotency_key_reused</c> (422: the key was used for another request).
+    /// A repeated request with the same key answers the reservation it made, as it is now.
+    /// </summary>
+    Task<Result<StockReservation>> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Payment captured: the held units leave the shelf (on hand and reserved both drop). Committing a
+    /// committed reservation changes nothing; a released or expired one is <c>reservation_ended</c> (409),
+    /// a pending one past its expiry <c>reservation_expired</c> (409).
+    /// </summary>
+    Task<Result<StockReservation>> CommitAsync(string reservationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Gives the held units back (compensation). Releasing a released or expired reservation changes
+    /// nothing; a committed one is <c>reservation_committed</c> (409).
+    /// </summary>
+    Task<Result<StockReservation>> ReleaseAsync(string reservationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Keeps a pending reservation until <paramref name="until"/> (never shortens it; at most
+    /// the inventory's maximum hold from now). Ended or expired: <c>reservation_ended</c> / <c>reservation_expired</c> (409).
+    /// </summary>
+    Task<Result<StockReservation>> ExtendAsync(string reservationId, DateTimeOffset until, CancellationToken cancellationToken);
+
+    /// <summary>The reservation as it is now; <c>reservation_not_found</c> (404) for an unknown id.</summary>
+    Task<Result<StockReservation>> GetAsync(string reservationId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,24 @@
+namespace Emporium.Inventory.Reservations.Model;
+
+/// <summary>What a caller (or the expiry sweep) asks of one reservation.</summary>
+internal abstract record ReservationCommand
+{
+    private ReservationCommand()
+    {
+    }
+
+    /// <summary>Hold <paramref name="Lines"/> (warehouses already chosen) for <paramref name="Owner"/> until <paramref name="ExpiresAt"/>.</summary>
+    public sealed record Reserve(string Owner, ReservationLines Lines, DateTimeOffset ExpiresAt) : ReservationCommand;
+
+    /// <summary>Payment captured: sell the held units.</summary>
+    public sealed record Commit : ReservationCommand;
+
+    /// <summary>Give the held units back (compensation).</summary>
+    public sealed record Release : ReservationCommand;
+
+    /// <summary>Keep holding until <paramref name="Until"/>, if that is later than now planned.</summary>
+    public sealed record Extend(DateTimeOffset Until) : ReservationCommand;
+
+    /// <summary>End the reservation if its time is up (the sweep asks this of every due reservation).</summary>
+    public sealed record Expire : ReservationCommand;
+}

@@ -1,0 +1,21 @@
+namespace Emporium.Inventory.Reservations.Model;
+
+/// <summary>What happened to a reservation; the store turns each into rows and movements, <see cref="ReservationState.Evolve"/> into state.</summary>
+internal abstract record ReservationEvent
+{
+    private ReservationEvent()
+    {
+    }
+
+    public abstract DateTimeOffset At { get; init; }
+
+    public sealed record Reserved(string Owner, ReservationLines Lines, DateTimeOffset ExpiresAt, DateTimeOffset At) : ReservationEvent;
+
+    public sealed record Extended(DateTimeOffset ExpiresAt, DateTimeOffset At) : ReservationEvent;
+
+    public sealed record Committed(DateTimeOffset At) : ReservationEvent;
+
+    public sealed record Released(DateTimeOffset At) : ReservationEvent;
+
+    public sealed record Expired(DateTimeOffset At) : ReservationEvent;
+}

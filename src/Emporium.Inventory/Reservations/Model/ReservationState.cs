@@ -1,0 +1,51 @@
+namespace Emporium.Inventory.Reservations.Model;
+
+/// <summary>How a reservation ended; it ends exactly once.</summary>
+internal enum ReservationEnd
+{
+    Committed,
+    Released,
+    Expired,
+}
+
+/// <summary>A reservation's state: a closed hierarchy, changed only by <see cref="Evolve"/>.</summary>
+internal abstract record ReservationState
+{
+    private ReservationState()
+    {
+    }
+
+    /// <summary>No such reservation.</summary>
+    public sealed record None : ReservationState
+    {
+        public static readonly None Instance = new();
+    }
+
+    /// <summary>Holding <see cref="Lines"/> until <see cref="ExpiresAt"/>.</summary>
+    public sealed record Pending(string Owner, ReservationLines Lines, DateTimeOffset ExpiresAt) : ReservationState
+    {
+        /// <summary>Past its expiry a pending reservation can no longer be committed or extended, only released or expired.</summary>
+        public bool IsDueAt(DateTimeOffset now) => now >= ExpiresAt;
+    }
+
+    /// <summary>Over: the units were sold, given back, or given back because nobody paid in time.</summary>
+    public sealed record Ended(string Owner, ReservationLines Lines, DateTimeOffset ExpiresAt, ReservationEnd How, DateTimeOffset At) : ReservationState;
+
+    public ReservationState Apply(IEnumerable<ReservationEvent> events) => events.Aggregate(this, Evolve);
+
+    public static ReservationState Evolve(ReservationState state, ReservationEvent @event) => (state, @event) switch
+    {
+        (None, ReservationEvent.Reserved reserved) => new Pending(reserved.Owner, reserved.Lines, reserved.ExpiresAt),
+        (Pending pending, ReservationEvent.Extended extended) => pending with { ExpiresAt = extended.ExpiresAt },
+        (Pending pending, ReservationEvent.Committed committed) => EndedAs(pending, ReservationEnd.Committed, committed.At),
+        (Pending pending, ReservationEvent.Released released) => EndedAs(pending, ReservationEnd.Released, released.At),
+        (Pending pending, ReservationEvent.Expired expired) => EndedAs(pending, ReservationEnd.Expired, expired.At),
+        _ => throw new InvalidReservationTransitionException(state, @event),
+    };
+
+    private static Ended EndedAs(Pending pending, ReservationEnd how, DateTimeOffset at) => new(pending.Owner, pending.Lines, pending.ExpiresAt, how, at);
+}
+
+/// <summary>An event that cannot follow the state it was applied to: a bug in a decision, never user input.</summary>
+internal sealed class InvalidReservationTransitionException(ReservationState state, ReservationEvent @event)
+    : InvalidOperationException($"{@event.GetType().Name} cannot follow a reservation in state {state.GetType().Name}.");

@@ -1,0 +1,142 @@
+using System.Data.Common;
+using Dapper;
+using Emporium.BuildingBlocks.Persistence;
+using Emporium.Inventory.Reservations.Model;
+
+namespace Emporium.Inventory.Reservations;
+
+/// <summary>A reservation as stored: its id, the request that made it (for idempotency), its state.</summary>
+internal sealed record StoredReservation(long Id, string Request, ReservationState State);
+
+/// <summary>Reservations in <c>inventory_reservations</c> and <c>inventory_reservation_lines</c>.</summary>
+internal static class ReservationRows
+{
+    /// <summary>
+    /// Loads a reservation; <paramref name="forUpdate"/> holds its row on PostgreSQL so that changes of one
+    /// reservation queue behind each other (SQLite has one writer anyway). A change takes the row before
+    /// its SKUs' locks; nothing may take it after them.
+    /// </summary>
+    public static async Task<StoredReservation?> LoadAsync(
+        Database database, DbConnection connection, DbTransaction? transaction, long id, bool forUpdate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var lockRow = forUpdate && database.IsPostgres ? " FOR UPDATE" : string.Empty;
+        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(
+            "SELECT owner AS Owner, request AS Request, state AS State, expires_at AS ExpiresAt, ended_at AS EndedAt FROM inventory_reservations WHERE id = @id" + lockRow,
+            new { id },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            return null;
+        }
+
+        var lines = ReservationLines.Of((await connection.QueryAsync<(string SkuId, long WarehouseId, long Quantity)>(new CommandDefinition(
+                "SELECT sku_id, warehouse_id, quantity FROM inventory_reservation_lines WHERE reservation_id = @id",
+                new { id },
+                transaction,
+                cancellationToken: cancellationToken)))
+            .Select(l => new ReservationLine(l.SkuId, l.WarehouseId, (int)l.Quantity)));
+        var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(row.ExpiresAt);
+        ReservationState state = row.State switch
+        {
+            "pending" => new ReservationState.Pending(row.Owner, lines, expiresAt),
+            var ended => new ReservationState.Ended(row.Owner, lines, expiresAt, ParseEnd(ended), DateTimeOffset.FromUnixTimeMilliseconds(row.EndedAt!.Value)),
+        };
+        return new StoredReservation(id, row.Request, state);
+    }
+
+    public static Task<long?> FindByKeyAsync(DbConnection connection, DbTransaction? transaction, string requestKey, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT id FROM inventory_reservations WHERE request_key = @requestKey", new { requestKey }, transaction, cancellationToken: cancellationToken));
+
+    /// <summary>Inserts a new reservation with its lines; null when another transaction took the key first.</summary>
+    public static async Task<long?> InsertAsync(
+        DbConnection connection, DbTransaction transaction, ReservationEvent.Reserved reserved, string requestKey, string request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reserved);
+        var id = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            """
+            INSERT INTO inventory_reservations (owner, request_key, request, state, created_at, expires_at)
+            VALUES (@Owner, @requestKey, @request, 'pending', @CreatedAt, @ExpiresAt)
+            ON CONFLICT (request_key) DO NOTHING
+            RETURNING id
+            """,
+            new { reserved.Owner, requestKey, request, CreatedAt = reserved.At.ToUnixTimeMilliseconds(), ExpiresAt = reserved.ExpiresAt.ToUnixTimeMilliseconds() },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (id is null)
+        {
+            return null;
+        }
+
+        foreach (var line in reserved.Lines)
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO inventory_reservation_lines (reservation_id, sku_id, warehouse_id, quantity) VALUES (@id, @SkuId, @WarehouseId, @Quantity)",
+                new { id, line.SkuId, line.WarehouseId, line.Quantity },
+                transaction,
+                cancellationToken: cancellationToken));
+        }
+
+        return id;
+    }
+
+    /// <summary>
+    /// Saves an event that follows <c>pending</c>. The <c>state = 'pending'</c> condition is the database's
+    /// own guard that a reservation ends once; the caller holds the row, so it always matches.
+    /// </summary>
+    public static async Task SaveAsync(DbConnection connection, DbTransaction transaction, long id, ReservationEvent @event, CancellationToken cancellationToken)
+    {
+        var (sql, parameters) = @event switch
+        {
+            ReservationEvent.Extended extended => (
+                "UPDATE inventory_reservations SET expires_at = @At WHERE id = @id AND state = 'pending'",
+                new { id, State = "pending", At = extended.ExpiresAt.ToUnixTimeMilliseconds() }),
+            ReservationEvent.Committed or ReservationEvent.Released or ReservationEvent.Expired => (
+                "UPDATE inventory_reservations SET state = @State, ended_at = @At WHERE id = @id AND state = 'pending'",
+                new { id, State = EndName(@event), At = @event.At.ToUnixTimeMilliseconds() }),
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Not an event that follows pending."),
+        };
+        var updated = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        if (updated != 1)
+        {
+            throw new InvalidOperationException($"Reservation {id} was not pending when saving {@event.GetType().Name}.");
+        }
+    }
+
+    /// <summary>Pending reservations whose time is up, oldest first.</summary>
+    public static async Task<IReadOnlyList<long>> DueAsync(DbConnection connection, DateTimeOffset now, int limit, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<long>(new CommandDefinition(
+            "SELECT id FROM inventory_reservations WHERE state = 'pending' AND expires_at <= @now ORDER BY expires_at, id LIMIT @limit",
+            new { now = now.ToUnixTimeMilliseconds(), limit },
+            cancellationToken: cancellationToken))).ToList();
+
+    private static string EndName(ReservationEvent @event) => @event switch
+    {
+        ReservationEvent.Committed => "committed",
+        ReservationEvent.Released => "released",
+        _ => "expired",
+    };
+
+    private static ReservationEnd ParseEnd(string state) => state switch
+    {
+        "committed" => ReservationEnd.Committed,
+        "released" => ReservationEnd.Released,
+        "expired" => ReservationEnd.Expired,
+        _ => throw new InvalidOperationException($"Unknown reservation state '{state}'."),
+    };
+
+    private sealed class Row
+    {
+        public string Owner { get; init; } = string.Empty;
+
+        public string Request { get; init; } = string.Empty;
+
+        public string State { get; init; } = string.Empty;
+
+        public long ExpiresAt { get; init; }
+
+        public long? EndedAt { get; init; }
+    }
+}
