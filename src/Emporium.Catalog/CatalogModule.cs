@@ -32,6 +32,7 @@ public static class CatalogModule
         services.AddModuleSchema("catalog", typeof(CatalogModule).Assembly);
         services.AddSingleton<CatalogReferenceData>();
         services.AddSingleton<CatalogChanges>();
+        services.AddSingleton<ProductEdit>();
         services.AddSingleton<ICatalogReader, CatalogReader>();
         services.AddIntegrationEventHandler<StockLevelChanged, StockLevelChangedHandler>();
         services.AddSingleton<SearchVocabulary>();
