@@ -165,6 +165,27 @@ public abstract class SellerCatalogTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task Bad_edits_are_rejected_and_the_product_is_unchanged()
+    {
+        var seller = await TestUsers.SellerAsync(fixture.App);
+        var word = TestCatalog.UniqueWord();
+        var category = await CategoryAsync();
+        var (productId, skuIds) = await CreateAsync(seller.Client, $"Steady {word}", category, word);
+        var before = (await fixture.Client.GetJsonAsync($"/api/products/{productId}")).ToString();
+
+        var unknownCategory = new { title = "Changed", description = "", brand = "B", category = "no-such-category", attributes = new Dictionary<string, string>(), images = Array.Empty<string>() };
+        var emptyTitle = new { title = "", description = "", brand = "B", category, attributes = new Dictionary<string, string>(), images = Array.Empty<string>() };
+        ((int)(await seller.Client.PutAsJsonAsync($"/api/seller/products/{productId}", unknownCategory)).StatusCode).ShouldBe(422);
+        ((int)(await seller.Client.PutAsJsonAsync($"/api/seller/products/{productId}", emptyTitle)).StatusCode).ShouldBe(400);
+        ((int)(await seller.Client.PutAsJsonAsync($"/api/seller/skus/{skuIds[0]}", new { price = new { amount = 0, currency = "USD" } })).StatusCode).ShouldBe(400);
+        ((int)(await seller.Client.PutAsJsonAsync($"/api/seller/skus/{skuIds[0]}", new { price = new { amount = 100, currency = "EUR" } })).StatusCode).ShouldBe(422);
+        ((int)(await seller.Client.PutAsJsonAsync($"/api/seller/skus/{skuIds[0]}", new { code = word + "-L", price = new { amount = 100, currency = "USD" } })).StatusCode).ShouldBe(409);
+
+        (await fixture.Client.GetJsonAsync($"/api/products/{productId}")).ToString().ShouldBe(before);
+        (await fixture.Client.GetJsonAsync($"/api/search?q={word}")).GetProperty("total").GetInt64().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_sku_code_is_unique_per_seller_but_two_sellers_may_share_one()
     {
         var (first, second) = (await TestUsers.SellerAsync(fixture.App), await TestUsers.SellerAsync(fixture.App));
