@@ -1,10 +1,12 @@
 using Emporium.BuildingBlocks.Persistence;
+using Emporium.Cart.Checkout;
 using Emporium.Cart.Expiry;
 using Emporium.Cart.Items;
 using Emporium.Cart.Merging;
 using Emporium.Cart.Storage;
 using Emporium.Cart.Viewing;
 using Emporium.Contracts.Accounts;
+using Emporium.Contracts.Cart;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,7 +19,10 @@ namespace Emporium.Cart;
 /// <summary>The cart module's registration: the only public surface of the module.</summary>
 public static class CartModule
 {
-    /// <summary>Registers the cart store, the sign-in merge, the expiry purge; settings under <c>Emporium:Cart</c>.</summary>
+    /// <summary>
+    /// Registers the cart store, the sign-in merge, the expiry purge and checkout's view of a user's cart
+    /// (<see cref="ICheckoutCarts"/>); settings under <c>Emporium:Cart</c>.
+    /// </summary>
     public static IServiceCollection AddCartModule(this IServiceCollection services, EmporiumOptions options, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -27,6 +32,7 @@ public static class CartModule
         services.AddSingleton<CartSkus>();
         services.AddSingleton<ShopperCarts>();
         services.AddSingleton<MergeGuestCart>();
+        services.AddSingleton<ICheckoutCarts, CheckoutCarts>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ISignInObserver, CartSignInObserver>());
         services.AddHostedService<ExpiredCartPurge>();
         return services;

@@ -3,7 +3,11 @@ using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart;
 using Emporium.Catalog;
+using Emporium.Checkout;
 using Emporium.Inventory;
+using Emporium.Orders;
+using Emporium.Payments;
+using Emporium.Pricing;
 using Emporium.Host.Hosting;
 
 // `Emporium.Host seed-catalog --products N` fills an empty database with a large generated catalog.
@@ -22,6 +26,10 @@ builder.Services.AddAccountsModule(options, builder.Configuration);
 builder.Services.AddCatalogModule(options);
 builder.Services.AddInventoryModule(options, builder.Configuration);
 builder.Services.AddCartModule(options, builder.Configuration);
+builder.Services.AddPricingModule(options, builder.Configuration);
+builder.Services.AddPaymentsModule(options, builder.Configuration);
+builder.Services.AddOrdersModule(options, builder.Configuration);
+builder.Services.AddCheckoutModule(options, builder.Configuration);
 
 var app = builder.Build();
 app.Logger.LogInformation(
@@ -37,6 +45,10 @@ app.MapAccountsEndpoints();
 app.MapCatalogEndpoints();
 app.MapInventoryEndpoints();
 app.MapCartEndpoints();
+app.MapPricingEndpoints();
+app.MapPaymentsEndpoints();
+app.MapOrdersEndpoints();
+app.MapCheckoutEndpoints();
 
 await app.RunAsync();
 return 0;

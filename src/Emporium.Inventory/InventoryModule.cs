@@ -1,6 +1,8 @@
+using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.BuildingBlocks.Security;
 using Emporium.Contracts.Inventory;
+using Emporium.Contracts.Orders;
 using Emporium.Inventory.Adjusting;
 using Emporium.Inventory.Reservations;
 using Emporium.Inventory.Seeding;
@@ -20,8 +22,9 @@ public static class InventoryModule
 {
     /// <summary>
     /// Registers the stock ledger, reservations (<see cref="IStockReservations"/>), the reader other modules
-    /// use (<see cref="IInventoryReader"/>), the expiry sweeper and, with demo data, the demo stock.
-    /// Settings under <c>Emporium:Inventory</c>. Uses the outbox (<c>IOutbox</c>) the host registers.
+    /// use (<see cref="IInventoryReader"/>), the expiry sweeper, the return of a cancelled order's stock
+    /// (<see cref="OrderCancelled"/>) and, with demo data, the demo stock. Settings under
+    /// <c>Emporium:Inventory</c>. Uses the outbox and inbox (<c>IOutbox</c>) the host registers.
     /// </summary>
     public static IServiceCollection AddInventoryModule(this IServiceCollection services, EmporiumOptions options, IConfiguration configuration)
     {
@@ -34,6 +37,7 @@ public static class InventoryModule
         services.AddSingleton<IStockReservations>(provider => provider.GetRequiredService<StockReservations>());
         services.AddSingleton<IInventoryReader, InventoryReader>();
         services.AddSingleton<ReservationExpiry>();
+        services.AddIntegrationEventHandler<OrderCancelled, OrderCancelledHandler>();
         services.AddHostedService<ReservationExpirySweeper>();
         if (options.DemoData)
         {

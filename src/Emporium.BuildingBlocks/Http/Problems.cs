@@ -21,6 +21,7 @@ public static class Problems
             ErrorKind.PaymentRequired => StatusCodes.Status402PaymentRequired,
             ErrorKind.Gone => StatusCodes.Status410Gone,
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
             _ => throw new ArgumentOutOfRangeException(nameof(error), error.Kind, "Unmapped error kind."),
         };
 
@@ -47,6 +48,7 @@ public static class Problems
         StatusCodes.Status422UnprocessableEntity => "Unprocessable request",
         StatusCodes.Status402PaymentRequired => "Payment required",
         StatusCodes.Status403Forbidden => "Forbidden",
+        StatusCodes.Status503ServiceUnavailable => "Service unavailable",
         _ => "Error",
     };
 }

@@ -10,6 +10,9 @@ public enum ErrorKind
     PaymentRequired,
     Gone,
     Forbidden,
+
+    /// <summary>A dependency did not answer in time (a payment gateway timeout): worth retrying later.</summary>
+    Unavailable,
 }
 
 /// <summary>

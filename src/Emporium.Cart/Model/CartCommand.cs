@@ -25,6 +25,12 @@ internal abstract record CartCommand
 
     /// <summary>End a cart whose lines were merged into another.</summary>
     public sealed record Discard : CartCommand;
+
+    /// <summary>
+    /// Take what an order bought out of the cart: <paramref name="Bought"/> holds the units per SKU. A line
+    /// left with nothing goes; one the shopper raised meanwhile keeps the difference.
+    /// </summary>
+    public sealed record RemovePurchased(IReadOnlyDictionary<string, int> Bought) : CartCommand;
 }
 
 /// <summary>How a merge combines a SKU that is in both carts.</summary>

@@ -25,6 +25,7 @@ internal static class CartDecider
             Merge merge => Ok(DecideMerge(merge, state.AsOf(now), rules, now)),
             Expire => Ok(state is CartState.Open open && open.IsExpiredAt(now) ? [new Expired(now)] : NoChange),
             Discard => Ok(state is CartState.Open ? [new Discarded(now)] : NoChange),
+            RemovePurchased purchased => Ok(DecideRemovePurchased(purchased, state.AsOf(now), rules, now)),
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown cart command."),
         };
     }
@@ -80,6 +81,28 @@ internal static class CartDecider
             {
                 changes.Add(new QuantityChanged(theirs.SkuId, quantity, now));
             }
+        }
+
+        return changes.Count == 0 ? NoChange : Changed(state, changes, rules, now);
+    }
+
+    private static IReadOnlyList<CartEvent> DecideRemovePurchased(RemovePurchased purchased, CartState state, CartRules rules, DateTimeOffset now)
+    {
+        if (state is not CartState.Open open)
+        {
+            return NoChange; // no cart (or an expired one): nothing left to take out
+        }
+
+        var changes = new List<CartEvent>();
+        foreach (var (skuId, bought) in purchased.Bought.OrderBy(b => b.Key, StringComparer.Ordinal))
+        {
+            if (bought <= 0 || !open.Lines.TryGetValue(skuId, out var line))
+            {
+                continue; // removed meanwhile, or never in this cart (a flash-sale claim)
+            }
+
+            var left = line.Quantity - bought;
+            changes.Add(left > 0 ? new QuantityChanged(skuId, left, now) : new LineRemoved(skuId, now));
         }
 
         return changes.Count == 0 ? NoChange : Changed(state, changes, rules, now);

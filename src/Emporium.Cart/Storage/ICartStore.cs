@@ -28,6 +28,13 @@ internal interface ICartStore
     /// </summary>
     Task<Result<StoredCart?>> ChangeAsync(CartOwner owner, CartDecision decide, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Once per purchase: records <paramref name="purchaseId"/> for the user <paramref name="owner"/> and,
+    /// in the same transaction, decides and saves like <see cref="ChangeAsync"/>. A purchase already
+    /// recorded changes nothing and answers false. The decision must not refuse (a refusal is a bug and throws).
+    /// </summary>
+    Task<bool> ChangeForPurchaseAsync(CartOwner owner, string purchaseId, CartDecision decide, DateTimeOffset now, CancellationToken cancellationToken);
+
     /// <summary>Decides on both carts at once and saves both or neither; returns the receiving cart.</summary>
     Task<StoredCart?> MergeAsync(CartOwner into, CartOwner from, MergeDecision decide, CancellationToken cancellationToken);
 

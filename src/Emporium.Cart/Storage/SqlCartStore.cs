@@ -12,6 +12,7 @@ namespace Emporium.Cart.Storage;
 /// transaction that serialises with every other change of the same cart: SQLite transactions begin
 /// IMMEDIATE (one writer at a time); on PostgreSQL an advisory lock on the owner covers a cart that
 /// does not exist yet, and <c>FOR UPDATE</c> on its row keeps the purge from deleting it mid-change.
+/// <c>cart_purchases</c> remembers which purchases already took their lines out of a user's cart.
 /// </summary>
 internal sealed class SqlCartStore(Database database) : ICartStore
 {
@@ -46,6 +47,47 @@ internal sealed class SqlCartStore(Database database) : ICartStore
         var after = await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return after;
+    }
+
+    public async Task<bool> ChangeForPurchaseAsync(CartOwner owner, string purchaseId, CartDecision decide, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(decide);
+        if (owner.Kind != CartOwnerKind.User)
+        {
+            throw new ArgumentException("Only a signed-in user's cart takes part in a purchase.", nameof(owner));
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await LockAsync(connection, transaction, [owner], cancellationToken);
+
+        // Under the owner's lock, so two deliveries of one purchase queue here and the second finds the row.
+        var first = await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO cart_purchases (user_id, purchase_id, recorded_at) VALUES (@UserId, @PurchaseId, @At) ON CONFLICT (user_id, purchase_id) DO NOTHING",
+            new { UserId = owner.Id, PurchaseId = purchaseId, At = now.ToUnixTimeMilliseconds() },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (first == 0)
+        {
+            return false;
+        }
+
+        var stored = await CartRows.LoadAsync(connection, transaction, owner, database.IsPostgres, cancellationToken);
+        var decision = decide(stored?.State ?? CartState.Empty.Instance);
+        if (!decision.IsSuccess)
+        {
+            throw new InvalidOperationException($"A purchase's cart change was refused: {decision.Error!.Code}.");
+        }
+
+        if (decision.Value.Count > 0)
+        {
+            await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
+        }
+
+        // Committed even when the cart had nothing to give up: a later replay must not take lines added since.
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     public async Task<StoredCart?> MergeAsync(CartOwner into, CartOwner from, MergeDecision decide, CancellationToken cancellationToken)

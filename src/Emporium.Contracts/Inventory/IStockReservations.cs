@@ -36,6 +36,14 @@ public interface IStockReservations
     /// </summary>
     Task<Result<StockReservation>> ExtendAsync(string reservationId, DateTimeOffset until, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Undoes a reservation whatever it has become, for an order cancelled before it shipped: a committed
+    /// one has its units put back on hand in the warehouses they were taken from and becomes
+    /// <see cref="ReservationStatus.Returned"/>; a pending one is released; a released, expired or returned
+    /// one is answered unchanged. <c>reservation_not_found</c> (404) for an unknown id.
+    /// </summary>
+    Task<Result<StockReservation>> ReturnAsync(string reservationId, CancellationToken cancellationToken);
+
     /// <summary>The reservation as it is now; <c>reservation_not_found</c> (404) for an unknown id.</summary>
     Task<Result<StockReservation>> GetAsync(string reservationId, CancellationToken cancellationToken);
 }

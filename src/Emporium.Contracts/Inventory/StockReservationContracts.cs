@@ -28,6 +28,9 @@ public enum ReservationStatus
     Committed,
     Released,
     Expired,
+
+    /// <summary>Committed, then given back to stock because its order was cancelled before shipping.</summary>
+    Returned,
 }
 
 /// <summary>A reservation as it is now: which units are held where, and until when.</summary>

@@ -83,8 +83,9 @@ internal static class ReservationRows
     }
 
     /// <summary>
-    /// Saves an event that follows <c>pending</c>. The <c>state = 'pending'</c> condition is the database's
-    /// own guard that a reservation ends once; the caller holds the row, so it always matches.
+    /// Saves an event that follows <c>pending</c> (or, for a return, <c>committed</c>). The state condition
+    /// is the database's own guard that a reservation ends once and is returned once; the caller holds
+    /// the row, so it always matches.
     /// </summary>
     public static async Task SaveAsync(DbConnection connection, DbTransaction transaction, long id, ReservationEvent @event, CancellationToken cancellationToken)
     {
@@ -96,12 +97,15 @@ internal static class ReservationRows
             ReservationEvent.Committed or ReservationEvent.Released or ReservationEvent.Expired => (
                 "UPDATE inventory_reservations SET state = @State, ended_at = @At WHERE id = @id AND state = 'pending'",
                 new { id, State = EndName(@event), At = @event.At.ToUnixTimeMilliseconds() }),
-            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Not an event that follows pending."),
+            ReservationEvent.Returned => (
+                "UPDATE inventory_reservations SET state = @State, returned_at = @At WHERE id = @id AND state = 'committed'",
+                new { id, State = "returned", At = @event.At.ToUnixTimeMilliseconds() }),
+            _ => throw new ArgumentOutOfRangeException(nameof(@event), @event, "Not an event that follows pending or committed."),
         };
         var updated = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         if (updated != 1)
         {
-            throw new InvalidOperationException($"Reservation {id} was not pending when saving {@event.GetType().Name}.");
+            throw new InvalidOperationException($"Reservation {id} was not in a state that {@event.GetType().Name} can follow.");
         }
     }
 
@@ -124,6 +128,7 @@ internal static class ReservationRows
         "committed" => ReservationEnd.Committed,
         "released" => ReservationEnd.Released,
         "expired" => ReservationEnd.Expired,
+        "returned" => ReservationEnd.Returned,
         _ => throw new InvalidOperationException($"Unknown reservation state '{state}'."),
     };
 

@@ -31,7 +31,9 @@ internal static class ReservationView
     {
         ReservationEnd.Committed => ReservationStatus.Committed,
         ReservationEnd.Released => ReservationStatus.Released,
-        _ => ReservationStatus.Expired,
+        ReservationEnd.Expired => ReservationStatus.Expired,
+        ReservationEnd.Returned => ReservationStatus.Returned,
+        _ => throw new ArgumentOutOfRangeException(nameof(how), how, "Unknown way of ending."),
     };
 
     private static List<ReservedStockLine> Lines(ReservationLines lines) =>

@@ -12,7 +12,7 @@ namespace Emporium.Inventory.Reservations;
 internal sealed record ReservationChange(StockReservation Reservation, bool Changed);
 
 /// <summary>
-/// Reserve, commit, release, extend, expire. Each is one transaction that loads, decides
+/// Reserve, commit, release, extend, expire, return. Each is one transaction that loads, decides
 /// (<see cref="ReservationDecider"/>), applies the stock movements in (SKU, warehouse) order and saves
 /// the reservation — or, for a replay, changes nothing.
 /// </summary>
@@ -44,6 +44,9 @@ internal sealed class StockReservations(InventoryWriter writer, Database databas
         return Unwrap(await ChangeAsync(reservationId, new ReservationCommand.Extend(StockTransaction.ToStoredPrecision(until)), cancellationToken));
     }
 
+    public async Task<Result<StockReservation>> ReturnAsync(string reservationId, CancellationToken cancellationToken) =>
+        Unwrap(await ChangeAsync(reservationId, new ReservationCommand.Return(), cancellationToken));
+
     public async Task<Result<StockReservation>> GetAsync(string reservationId, CancellationToken cancellationToken)
     {
         if (!ReservationView.TryParseId(reservationId, out var id))
@@ -72,36 +75,51 @@ internal sealed class StockReservations(InventoryWriter writer, Database databas
 
         return await writer.RunAsync<Result<ReservationChange>>(async stock =>
         {
-            var stored = await ReservationRows.LoadAsync(database, stock.Connection, stock.Transaction, id, forUpdate: true, stock.CancellationToken);
-            var state = stored?.State ?? ReservationState.None.Instance;
-            var decision = ReservationDecider.Decide(command, state, stock.Now);
-            if (!decision.IsSuccess)
+            var change = await ChangeAsync(stock, id, command);
+            if (change.IsSuccess && change.Value.Changed)
             {
-                return decision.Error!;
+                await stock.CommitAsync();
             }
 
-            if (decision.Value.Count == 0)
-            {
-                return new ReservationChange(ReservationView.Of(id, state), Changed: false);
-            }
-
-            // After the reservation's row: every change of a reservation takes its row, then its SKUs.
-            await stock.LockSkusAsync(ReservationView.LinesOf(state).SkuIds);
-            foreach (var @event in decision.Value)
-            {
-                foreach (var movement in ReservationMovements.For(id, state, @event))
-                {
-                    _ = await stock.TryApplyAsync(movement)
-                        ?? throw new InvalidOperationException($"Stock does not hold reservation {id}'s line: {movement}.");
-                }
-
-                await ReservationRows.SaveAsync(stock.Connection, stock.Transaction, id, @event, stock.CancellationToken);
-                state = ReservationState.Evolve(state, @event);
-            }
-
-            await stock.CommitAsync();
-            return new ReservationChange(ReservationView.Of(id, state), Changed: true);
+            return change;
         }, cancellationToken);
+    }
+
+    /// <summary>
+    /// Loads, decides and applies <paramref name="command"/> inside <paramref name="stock"/>, without
+    /// committing: the caller commits (or, for an event handler, the inbox does). A refusal writes nothing.
+    /// </summary>
+    internal async Task<Result<ReservationChange>> ChangeAsync(StockTransaction stock, long id, ReservationCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(stock);
+        var stored = await ReservationRows.LoadAsync(database, stock.Connection, stock.Transaction, id, forUpdate: true, stock.CancellationToken);
+        var state = stored?.State ?? ReservationState.None.Instance;
+        var decision = ReservationDecider.Decide(command, state, stock.Now);
+        if (!decision.IsSuccess)
+        {
+            return decision.Error!;
+        }
+
+        if (decision.Value.Count == 0)
+        {
+            return new ReservationChange(ReservationView.Of(id, state), Changed: false);
+        }
+
+        // After the reservation's row: every change of a reservation takes its row, then its SKUs.
+        await stock.LockSkusAsync(ReservationView.LinesOf(state).SkuIds);
+        foreach (var @event in decision.Value)
+        {
+            foreach (var movement in ReservationMovements.For(id, state, @event))
+            {
+                _ = await stock.TryApplyAsync(movement)
+                    ?? throw new InvalidOperationException($"Stock refused reservation {id}'s movement: {movement}.");
+            }
+
+            await ReservationRows.SaveAsync(stock.Connection, stock.Transaction, id, @event, stock.CancellationToken);
+            state = ReservationState.Evolve(state, @event);
+        }
+
+        return new ReservationChange(ReservationView.Of(id, state), Changed: true);
     }
 
     private async Task<Result<StockReservation>> ReserveAsync(StockTransaction stock, ValidReserveRequest request)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 
@@ -40,6 +41,15 @@ internal sealed class InventoryWriter(Database database, IOutbox outbox, TimePro
             }
         }
     }
+
+    /// <summary>
+    /// A stock transaction inside a transaction someone else opened and commits: an integration event
+    /// handler's inbox transaction. It does not queue here: on SQLite that transaction already holds the
+    /// only write lock, and waiting for a writer that waits for the lock would never end. The caller
+    /// calls <see cref="StockTransaction.PublishAsync"/> and leaves the commit to the owner.
+    /// </summary>
+    public StockTransaction Join(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
+        new(database, outbox, connection, transaction, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken);
 
     public void Dispose() => _sqliteWriter.Dispose();
 }

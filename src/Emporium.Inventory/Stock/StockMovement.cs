@@ -20,6 +20,9 @@ internal enum MovementKind
 
     /// <summary>A reservation that was never paid: reserved falls.</summary>
     Expiry,
+
+    /// <summary>Sold units put back on the shelf (their order was cancelled before shipping): on hand rises.</summary>
+    Return,
 }
 
 /// <summary>
@@ -49,6 +52,7 @@ internal sealed record StockMovement(
             MovementKind.Sale => "sale",
             MovementKind.Release => "release",
             MovementKind.Expiry => "expiry",
+            MovementKind.Return => "return",
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown movement kind."),
         };
     }

@@ -53,7 +53,7 @@ internal static class LedgerAssertions
         return violations;
     }
 
-    /// <summary>Each line held once; ended reservations ended once per line, by the movement kind their state names.</summary>
+    /// <summary>Each line held once; ended reservations ended once per line, by the movement kind their state names; returned ones sold, then returned, once.</summary>
     private static async Task<IEnumerable<string>> ReservationViolationsAsync(System.Data.Common.DbConnection connection)
     {
         var rows = await connection.QueryAsync<(long Id, string State, string Sku, long Warehouse, long Quantity, string? Kinds)>(
@@ -74,6 +74,7 @@ internal static class LedgerAssertions
                 "committed" => $"reservation:0:{q},sale:{-q}:{-q}",
                 "released" => $"release:0:{-q},reservation:0:{q}",
                 "expired" => $"expiry:0:{-q},reservation:0:{q}",
+                "returned" => $"reservation:0:{q},return:{q}:0,sale:{-q}:{-q}",
                 _ => "unknown state " + row.State,
             };
             if (row.Kinds != expected)
@@ -83,10 +84,10 @@ internal static class LedgerAssertions
         }
 
         var stateless = await connection.ExecuteScalarAsync<long>(
-            "SELECT COUNT(*) FROM inventory_reservations r WHERE (r.state = 'pending') <> (r.ended_at IS NULL)");
+            "SELECT COUNT(*) FROM inventory_reservations r WHERE (r.state = 'pending') <> (r.ended_at IS NULL) OR (r.state = 'returned') <> (r.returned_at IS NOT NULL)");
         if (stateless > 0)
         {
-            violations.Add($"{stateless} reservations whose ended_at disagrees with their state");
+            violations.Add($"{stateless} reservations whose ended_at or returned_at disagrees with their state");
         }
 
         return violations;

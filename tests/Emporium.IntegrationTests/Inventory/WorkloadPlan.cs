@@ -22,6 +22,9 @@ internal abstract record WorkloadOp
 
     public sealed record Release(int ReserveStep) : WorkloadOp;
 
+    /// <summary>The order was cancelled: a committed reservation's units go back on hand, a pending one is released.</summary>
+    public sealed record Return(int ReserveStep) : WorkloadOp;
+
     public sealed record Extend(int ReserveStep, int Minutes) : WorkloadOp;
 
     /// <summary>Time passes, then the expiry sweep runs.</summary>
@@ -67,7 +70,8 @@ internal sealed record WorkloadPlan(int Seed, string[] Skus, WorkloadOp.Adjust[]
             {
                 < 30 => Reserve(random, $"r{seed}-{task}-{i}", skus),
                 < 45 when reserves.Count > 0 => new WorkloadOp.Commit(reserves[random.Next(reserves.Count)]),
-                < 57 when reserves.Count > 0 => new WorkloadOp.Release(reserves[random.Next(reserves.Count)]),
+                < 53 when reserves.Count > 0 => new WorkloadOp.Release(reserves[random.Next(reserves.Count)]),
+                < 57 when reserves.Count > 0 => new WorkloadOp.Return(reserves[random.Next(reserves.Count)]),
                 < 64 when reserves.Count > 0 => new WorkloadOp.Extend(reserves[random.Next(reserves.Count)], random.Next(1, 20)),
                 < 69 when reserves.Count > 0 => new WorkloadOp.RepeatReserve(reserves[random.Next(reserves.Count)]),
                 < 80 => new WorkloadOp.Expire(random.Next(1, 12)),

@@ -21,7 +21,7 @@ internal sealed class WorkloadRunner(InventoryBench bench, WorkloadPlan plan)
 
     private readonly ConcurrentBag<string> _problems = [];
 
-    // What callers were told, to hold against the final state: reservation id → statuses answered by commit / release.
+    // What callers were told, to hold against the final state: reservation id → statuses answered by commit / release / return.
     private readonly ConcurrentBag<(string ReservationId, ReservationStatus Told)> _told = [];
 
     public async Task<IReadOnlyList<string>> RunAsync()
@@ -66,6 +66,9 @@ internal sealed class WorkloadRunner(InventoryBench bench, WorkloadPlan plan)
                     break;
                 case WorkloadOp.Release release when reserved.TryGetValue(release.ReserveStep, out var id):
                     Tell(id, Expect(await reservations.ReleaseAsync(id, CancellationToken.None), "release", ReleaseRefusals));
+                    break;
+                case WorkloadOp.Return @return when reserved.TryGetValue(@return.ReserveStep, out var id):
+                    Tell(id, Expect(await reservations.ReturnAsync(id, CancellationToken.None), "return", []));
                     break;
                 case WorkloadOp.Extend extend when reserved.TryGetValue(extend.ReserveStep, out var id):
                     Expect(await reservations.ExtendAsync(id, bench.Clock.GetUtcNow().AddMinutes(extend.Minutes), CancellationToken.None), "extend", ExtendRefusals);
@@ -124,13 +127,16 @@ internal sealed class WorkloadRunner(InventoryBench bench, WorkloadPlan plan)
         }
     }
 
-    /// <summary>A commit answered as committed stays committed; a release answered as released stays released.</summary>
+    /// <summary>
+    /// A commit answered as committed stays committed (unless it was returned since); a release or a
+    /// return answered as released or returned stays so.
+    /// </summary>
     private async Task CheckToldAsync()
     {
         foreach (var (id, told) in _told)
         {
             var now = (await bench.Reservations.GetAsync(id, CancellationToken.None)).Value.Status;
-            if (told != ReservationStatus.Pending && now != told)
+            if (told != ReservationStatus.Pending && now != told && (told, now) != (ReservationStatus.Committed, ReservationStatus.Returned))
             {
                 _problems.Add($"reservation {id} was reported {told} but ended {now}");
             }

@@ -21,4 +21,10 @@ internal abstract record ReservationCommand
 
     /// <summary>End the reservation if its time is up (the sweep asks this of every due reservation).</summary>
     public sealed record Expire : ReservationCommand;
+
+    /// <summary>
+    /// Undo the reservation, whatever it has become, for an order cancelled before shipping: sold units
+    /// go back on the shelf, held ones are released.
+    /// </summary>
+    public sealed record Return : ReservationCommand;
 }

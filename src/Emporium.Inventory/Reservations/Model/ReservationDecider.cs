@@ -7,8 +7,8 @@ namespace Emporium.Inventory.Reservations.Model;
 
 /// <summary>
 /// The reservation's rules as one pure function. No events means nothing changes: that is how a
-/// repeated commit, release or expiry is answered, so every operation is idempotent by reservation id,
-/// and a reservation ends exactly once.
+/// repeated commit, release, expiry or return is answered, so every operation is idempotent by
+/// reservation id, a reservation ends exactly once, and a sold one is returned at most once.
 /// </summary>
 internal static class ReservationDecider
 {
@@ -40,6 +40,11 @@ internal static class ReservationDecider
 
             (Expire, Pending pending) => Ok(pending.IsDueAt(now) ? [new Expired(now)] : NoChange),
             (Expire, Ended) => Ok(NoChange),
+
+            // A cancelled order undoes whatever its reservation became; a replay finds it undone.
+            (Return, Pending) => Ok([new Released(now)]),
+            (Return, Ended { How: ReservationEnd.Committed }) => Ok([new Returned(now)]),
+            (Return, Ended) => Ok(NoChange),
 
             _ => throw new ArgumentOutOfRangeException(nameof(command), command, "Unknown reservation command."),
         };

@@ -18,4 +18,7 @@ internal abstract record ReservationEvent
     public sealed record Released(DateTimeOffset At) : ReservationEvent;
 
     public sealed record Expired(DateTimeOffset At) : ReservationEvent;
+
+    /// <summary>A committed reservation's units were put back on hand: its order was cancelled before shipping.</summary>
+    public sealed record Returned(DateTimeOffset At) : ReservationEvent;
 }

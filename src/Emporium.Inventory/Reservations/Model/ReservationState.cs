@@ -6,6 +6,9 @@ internal enum ReservationEnd
     Committed,
     Released,
     Expired,
+
+    /// <summary>Committed, then its units were put back on hand (the order was cancelled before shipping).</summary>
+    Returned,
 }
 
 /// <summary>A reservation's state: a closed hierarchy, changed only by <see cref="Evolve"/>.</summary>
@@ -28,7 +31,10 @@ internal abstract record ReservationState
         public bool IsDueAt(DateTimeOffset now) => now >= ExpiresAt;
     }
 
-    /// <summary>Over: the units were sold, given back, or given back because nobody paid in time.</summary>
+    /// <summary>
+    /// Over: the units were sold (and maybe returned later), given back, or given back because nobody paid
+    /// in time. <see cref="At"/> is when it ended; a return keeps it.
+    /// </summary>
     public sealed record Ended(string Owner, ReservationLines Lines, DateTimeOffset ExpiresAt, ReservationEnd How, DateTimeOffset At) : ReservationState;
 
     public ReservationState Apply(IEnumerable<ReservationEvent> events) => events.Aggregate(this, Evolve);
@@ -40,6 +46,7 @@ internal abstract record ReservationState
         (Pending pending, ReservationEvent.Committed committed) => EndedAs(pending, ReservationEnd.Committed, committed.At),
         (Pending pending, ReservationEvent.Released released) => EndedAs(pending, ReservationEnd.Released, released.At),
         (Pending pending, ReservationEvent.Expired expired) => EndedAs(pending, ReservationEnd.Expired, expired.At),
+        (Ended { How: ReservationEnd.Committed } sold, ReservationEvent.Returned) => sold with { How = ReservationEnd.Returned },
         _ => throw new InvalidReservationTransitionException(state, @event),
     };
 
