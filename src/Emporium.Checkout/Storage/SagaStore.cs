@@ -13,7 +13,7 @@ namespace Emporium.Checkout.Storage;
 internal sealed class SagaStore(Database database, TimeProvider clock) : IDisposable
 {
     // SQLite has one writer; queueing here beats spinning in its busy handler under a burst of checkouts.
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly WriteQueue _writes = new(database);
 
     /// <summary>Writes a new saga; false when the user already has one under this key (the caller then reads it).</summary>
     public Task<bool> TryCreateAsync(NewSaga saga, CancellationToken cancellationToken) =>
@@ -166,32 +166,10 @@ internal sealed class SagaStore(Database database, TimeProvider clock) : IDispos
         _ => "running",
     };
 
-    private async Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
-    {
-        var gated = !database.IsPostgres;
-        if (gated)
-        {
-            await _sqliteWriter.WaitAsync(cancellationToken);
-        }
+    private Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
+        _writes.RunAndCommitAsync(work, cancellationToken);
 
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await work(connection, transaction);
-            await transaction.CommitAsync(cancellationToken);
-            return result;
-        }
-        finally
-        {
-            if (gated)
-            {
-                _sqliteWriter.Release();
-            }
-        }
-    }
-
-    public void Dispose() => _sqliteWriter.Dispose();
+    public void Dispose() => _writes.Dispose();
 
     private sealed record SagaRow(
         string CheckoutId, string UserId, string Fingerprint, string Input, long Version, long? ResponseStatus, string? ResponseBody, long LeaseUntil);

@@ -5,41 +5,23 @@ using Emporium.BuildingBlocks.Persistence;
 namespace Emporium.Inventory.Stock;
 
 /// <summary>
-/// Runs inventory's write transactions. On SQLite they queue here, in process, without blocking a
-/// thread: the engine has one writer anyway, and a flash sale's hundreds of requests would otherwise
-/// spin in SQLite's busy-retry sleeps. (Writers in other processes still meet at SQLite's own lock.)
+/// Runs inventory's write transactions through the module's <see cref="WriteQueue"/> (a flash sale's
+/// hundreds of requests queue in process on SQLite instead of spinning in its busy-retry sleeps).
 /// </summary>
 internal sealed class InventoryWriter(Database database, IOutbox outbox, TimeProvider clock) : IDisposable
 {
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly WriteQueue _queue = new(database);
 
     /// <summary>
     /// Opens a connection and a transaction (IMMEDIATE on SQLite) and runs <paramref name="work"/> in it.
     /// The transaction commits only if <paramref name="work"/> calls <see cref="StockTransaction.CommitAsync"/>.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<StockTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<StockTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var gated = !database.IsPostgres;
-        if (gated)
-        {
-            await _sqliteWriter.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var stock = new StockTransaction(database, outbox, connection, transaction, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken);
-            return await work(stock);
-        }
-        finally
-        {
-            if (gated)
-            {
-                _sqliteWriter.Release();
-            }
-        }
+        return _queue.RunAsync(
+            (connection, transaction) => work(Join(connection, transaction, cancellationToken)),
+            cancellationToken);
     }
 
     /// <summary>
@@ -51,5 +33,5 @@ internal sealed class InventoryWriter(Database database, IOutbox outbox, TimePro
     public StockTransaction Join(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         new(database, outbox, connection, transaction, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken);
 
-    public void Dispose() => _sqliteWriter.Dispose();
+    public void Dispose() => _queue.Dispose();
 }

@@ -10,42 +10,28 @@ internal sealed record OrderTransaction(DbConnection Connection, DbTransaction T
 }
 
 /// <summary>
-/// Runs the orders module's write transactions. On SQLite they queue here, in process, without blocking
-/// a thread: the engine has one writer anyway and its busy-retry sleeps are slow. On PostgreSQL they
-/// run in parallel and meet at the order's row lock.
+/// Runs the orders module's write transactions through its <see cref="WriteQueue"/>: queued in process
+/// on SQLite; on PostgreSQL in parallel, meeting at the order's row lock.
 /// </summary>
 internal sealed class OrderWriter(Database database, TimeProvider clock) : IDisposable
 {
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly WriteQueue _queue = new(database);
 
     /// <summary>
     /// Opens a connection and a transaction (IMMEDIATE on SQLite) and runs <paramref name="work"/> in it.
     /// The transaction commits only if <paramref name="work"/> commits it; otherwise it rolls back.
     /// </summary>
-    public async Task<T> RunAsync<T>(Func<OrderTransaction, Task<T>> work, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<OrderTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(work);
-        var gated = !database.IsPostgres;
-        if (gated)
-        {
-            await _sqliteWriter.WaitAsync(cancellationToken);
-        }
-
-        try
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
-            return await work(new OrderTransaction(connection, transaction, now, cancellationToken));
-        }
-        finally
-        {
-            if (gated)
+        return _queue.RunAsync(
+            (connection, transaction) =>
             {
-                _sqliteWriter.Release();
-            }
-        }
+                var now = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+                return work(new OrderTransaction(connection, transaction, now, cancellationToken));
+            },
+            cancellationToken);
     }
 
-    public void Dispose() => _sqliteWriter.Dispose();
+    public void Dispose() => _queue.Dispose();
 }

@@ -1,0 +1,60 @@
+using System.Data.Common;
+
+namespace Emporium.BuildingBlocks.Persistence;
+
+/// <summary>
+/// Runs one module's write transactions. On SQLite they queue here, in process, without blocking a
+/// thread: the engine has one writer anyway, and a burst of writers would otherwise spin in SQLite's
+/// busy-retry sleeps. (Writers of other modules and processes still meet at SQLite's own lock.) On
+/// PostgreSQL they run in parallel and meet at the rows they lock.
+/// </summary>
+public sealed class WriteQueue(Database database) : IDisposable
+{
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+
+    public Database Database => database;
+
+    /// <summary>
+    /// Opens a connection and a transaction (IMMEDIATE on SQLite) and runs <paramref name="work"/> in it.
+    /// The transaction commits only if <paramref name="work"/> commits it; otherwise it rolls back.
+    /// </summary>
+    public async Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        var gated = !database.IsPostgres;
+        if (gated)
+        {
+            await _sqliteWriter.WaitAsync(cancellationToken);
+        }
+
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return await work(connection, transaction);
+        }
+        finally
+        {
+            if (gated)
+            {
+                _sqliteWriter.Release();
+            }
+        }
+    }
+
+    /// <summary>As <see cref="RunAsync{T}"/>, committing when <paramref name="work"/> returns (a throw rolls back).</summary>
+    public Task<T> RunAndCommitAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return RunAsync(
+            async (connection, transaction) =>
+            {
+                var result = await work(connection, transaction);
+                await transaction.CommitAsync(cancellationToken);
+                return result;
+            },
+            cancellationToken);
+    }
+
+    public void Dispose() => _sqliteWriter.Dispose();
+}
