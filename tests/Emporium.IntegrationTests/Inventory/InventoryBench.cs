@@ -6,7 +6,6 @@ using Emporium.Inventory.Adjusting;
 using Emporium.Inventory.Reservations;
 using Emporium.Inventory.Stock;
 using Emporium.Inventory.Warehouses;
-using Emporium.IntegrationTests.Cart;
 using Emporium.IntegrationTests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;

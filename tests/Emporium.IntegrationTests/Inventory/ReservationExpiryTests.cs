@@ -1,6 +1,5 @@
 using Emporium.Contracts.Inventory;
 using Emporium.Inventory.Reservations;
-using Emporium.IntegrationTests.Cart;
 using Emporium.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,5 +1,4 @@
 using Emporium.Contracts.Orders;
-using Emporium.IntegrationTests.Cart;
 using Emporium.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

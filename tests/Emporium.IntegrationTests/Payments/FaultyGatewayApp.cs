@@ -1,4 +1,3 @@
-using Emporium.IntegrationTests.Cart;
 using Emporium.IntegrationTests.Infrastructure;
 using Emporium.Payments.Gateway;
 using Emporium.Payments.Gateway.Sandbox;

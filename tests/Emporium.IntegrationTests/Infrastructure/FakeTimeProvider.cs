@@ -1,4 +1,4 @@
-namespace Emporium.IntegrationTests.Cart;
+namespace Emporium.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A clock the test moves by hand. Timers made from it (the purge's <see cref="PeriodicTimer"/>) fire
