@@ -59,6 +59,14 @@ internal sealed partial class PaymentCalls(IPayments payments, CheckoutSettings 
     /// <summary>Voids or refunds the payment as it is now; null when nothing is held or charged any more, else why it could not.</summary>
     private async Task<string?> UndoAsync(string checkoutId, string paymentId, CancellationToken cancellationToken)
     {
+        var reason = await UndoOnceAsync(checkoutId, paymentId, cancellationToken);
+
+        // A void refused because the payment turned out captured (a capture whose reply was lost): refund it.
+        return reason == "payment_captured" ? await UndoOnceAsync(checkoutId, paymentId, cancellationToken) : reason;
+    }
+
+    private async Task<string?> UndoOnceAsync(string checkoutId, string paymentId, CancellationToken cancellationToken)
+    {
         var payment = await payments.GetAsync(paymentId, cancellationToken);
         if (!payment.IsSuccess)
         {

@@ -85,7 +85,28 @@ internal sealed class PaymentService(
         return payment is null ? PaymentDecider.Errors.NotFound : payment.ToSnapshot();
     }
 
+    /// <summary>
+    /// One operation; and when the gateway refuses a void because it holds the charge captured, the
+    /// capture happened but its reply was lost (every retry of it timed out too). Asking for the capture
+    /// again under its gateway key makes the gateway answer the capture it made; it is recorded here, so
+    /// the caller's void is refused as for any captured payment and a refund can follow.
+    /// </summary>
     private async Task<Result<PaymentSnapshot>> OperateAsync(
+        string paymentId, string idempotencyKey, OperationKind kind, PaymentCommand command, long? amount, CancellationToken cancellationToken)
+    {
+        var result = await OperateOnceAsync(paymentId, idempotencyKey, kind, command, amount, cancellationToken);
+        if (result.Error?.Code != Errors.CapturedAtGateway.Code)
+        {
+            return result;
+        }
+
+        logger.LogWarning("Payment {PaymentId}: the gateway holds it captured; recording the capture whose reply was lost", paymentId);
+        var reconciled = await OperateOnceAsync(
+            paymentId, "reconcile-capture:" + paymentId, OperationKind.Capture, PaymentCommand.Capture.Instance, null, cancellationToken);
+        return reconciled.IsSuccess ? PaymentDecider.Errors.Captured : reconciled;
+    }
+
+    private async Task<Result<PaymentSnapshot>> OperateOnceAsync(
         string paymentId, string idempotencyKey, OperationKind kind, PaymentCommand command, long? amount, CancellationToken cancellationToken)
     {
         if (PaymentRequestRules.ValidateOperation(paymentId, idempotencyKey, amount) is { } invalid)
@@ -134,6 +155,8 @@ internal sealed class PaymentService(
             case OperationAnswer.TimedOut:
                 logger.LogWarning("Payment {PaymentId}: the gateway did not answer a {Kind} in time; nothing recorded", paymentId, kind);
                 return Errors.Unavailable;
+            case OperationAnswer.Refused { Code: "charge_captured" } when change is Voided:
+                return Errors.CapturedAtGateway;
             case OperationAnswer.Refused refused:
                 logger.LogError("Payment {PaymentId}: the gateway refused a {Kind}: {Code}", paymentId, kind, refused.Code);
                 return Errors.GatewayRefused(refused);
@@ -170,6 +193,10 @@ internal sealed class PaymentService(
 
         public static readonly Error Unavailable = new(
             ErrorKind.Unavailable, "gateway_unavailable", "The payment gateway did not answer in time. Retry with the same idempotency key: it will not take effect twice.");
+
+        /// <summary>Internal: the gateway says captured where our record says authorized (see <see cref="OperateAsync"/>).</summary>
+        public static readonly Error CapturedAtGateway = new(
+            ErrorKind.Conflict, "payment_captured_at_gateway", "The gateway holds this payment captured.");
 
         public static Error GatewayRefused(OperationAnswer.Refused refused) =>
             new(ErrorKind.Conflict, "gateway_refused", $"The payment gateway refused: {refused.Message} ({refused.Code})");
