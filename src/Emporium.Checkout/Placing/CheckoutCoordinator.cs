@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Emporium.BuildingBlocks.Results;
 using Emporium.Checkout.Saga;
 using Emporium.Checkout.Storage;
 
@@ -50,7 +51,7 @@ internal sealed class CheckoutCoordinator(SagaStore store, SagaExecutor executor
                 ?? throw new InvalidOperationException($"Checkout {checkoutId} disappeared.");
             if (!string.Equals(record.Fingerprint, fingerprint, StringComparison.Ordinal))
             {
-                return Refused(new CheckoutFailure(422, "idempotency_key_reused", "This Idempotency-Key was used for a checkout with a different request. Use a new key for a new checkout."));
+                return Refused(new Error(ErrorKind.Unprocessable, "idempotency_key_reused", "This Idempotency-Key was used for a checkout with a different request. Use a new key for a new checkout."));
             }
 
             if (record.Response is { } response)
@@ -69,7 +70,7 @@ internal sealed class CheckoutCoordinator(SagaStore store, SagaExecutor executor
 
             if (waited.Elapsed > settings.ConcurrentWait)
             {
-                return Refused(new CheckoutFailure(409, "checkout_in_progress", "A checkout with this Idempotency-Key is still in progress. Retry the same request shortly to get its result.")) with { RetryLater = true };
+                return Refused(new Error(ErrorKind.Conflict, "checkout_in_progress", "A checkout with this Idempotency-Key is still in progress. Retry the same request shortly to get its result.")) with { RetryLater = true };
             }
 
             await Task.Delay(PollInterval, cancellationToken);
@@ -77,5 +78,5 @@ internal sealed class CheckoutCoordinator(SagaStore store, SagaExecutor executor
     }
 
     /// <summary>Answers that are about the key, not the checkout: never stored, so they never replace the checkout's own answer.</summary>
-    private static CheckoutAnswer Refused(CheckoutFailure failure) => new(CheckoutAnswers.Problem(failure), Replayed: false, OrderId: null);
+    private static CheckoutAnswer Refused(Error error) => new(CheckoutAnswers.Problem(error), Replayed: false, OrderId: null);
 }

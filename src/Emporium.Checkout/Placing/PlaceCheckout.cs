@@ -13,10 +13,8 @@ namespace Emporium.Checkout.Placing;
 /// </summary>
 internal static class PlaceCheckout
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static async Task<IResult> Handle(
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyHeaders.Key)] string? idempotencyKey,
         CheckoutRequest? request,
         ClaimsPrincipal user,
         HttpResponse response,
@@ -33,7 +31,7 @@ internal static class PlaceCheckout
         var answer = await coordinator.PlaceAsync(userId, valid.Value, cancellationToken);
         if (answer.Replayed)
         {
-            response.Headers["Idempotent-Replayed"] = "true";
+            response.Headers[IdempotencyHeaders.Replayed] = "true";
         }
 
         if (answer.Response.Status == StatusCodes.Status201Created)

@@ -25,24 +25,12 @@ internal static class CheckoutAnswers
             return new CheckoutResponse(201, JsonSerializer.Serialize(created, SagaEventJson.Options));
         }
 
-        return state.Failure is { Failure: var failure } ? Problem(failure) : null;
+        return state.Failure is { Error: var error } ? Problem(error) : null;
     }
 
-    public static CheckoutResponse Problem(CheckoutFailure failure)
+    public static CheckoutResponse Problem(Error error)
     {
-        ArgumentNullException.ThrowIfNull(failure);
-        var kind = failure.Status switch
-        {
-            400 => ErrorKind.Validation,
-            402 => ErrorKind.PaymentRequired,
-            403 => ErrorKind.Forbidden,
-            404 => ErrorKind.NotFound,
-            409 => ErrorKind.Conflict,
-            410 => ErrorKind.Gone,
-            422 => ErrorKind.Unprocessable,
-            _ => ErrorKind.Unavailable,
-        };
-        var problem = Problems.From(new Error(kind, failure.Code, failure.Message) { Fields = failure.Fields }).ProblemDetails;
+        var problem = Problems.From(error).ProblemDetails;
         return new CheckoutResponse(problem.Status!.Value, JsonSerializer.Serialize(problem, SagaEventJson.Options));
     }
 }

@@ -1,3 +1,4 @@
+using Emporium.BuildingBlocks.Results;
 using Emporium.Contracts.Pricing;
 
 namespace Emporium.Checkout.Saga;
@@ -37,8 +38,11 @@ internal sealed record CartCleared : SagaEvent;
 /// <summary>The saga finished forward: the buyer's answer is 201.</summary>
 internal sealed record CheckoutCompleted : SagaEvent;
 
-/// <summary>A step failed for a business reason (or kept timing out): from here the saga only undoes.</summary>
-internal sealed record StepFailed(SagaStep Step, CheckoutFailure Failure) : SagaEvent;
+/// <summary>
+/// A step failed for a business reason (or kept timing out): from here the saga only undoes. The error is
+/// what the buyer hears (for out-of-stock, its fields name the SKUs).
+/// </summary>
+internal sealed record StepFailed(SagaStep Step, Error Error) : SagaEvent;
 
 internal sealed record PaymentRefunded : SagaEvent;
 
@@ -51,9 +55,3 @@ internal sealed record StockReturned : SagaEvent;
 
 /// <summary>Every compensation ran: nothing of this checkout is held, charged or open.</summary>
 internal sealed record CheckoutCompensated : SagaEvent;
-
-/// <summary>
-/// Why a checkout failed, as the buyer will hear it: a ProblemDetails status, a stable code, a message,
-/// and for out-of-stock the SKUs concerned.
-/// </summary>
-internal sealed record CheckoutFailure(int Status, string Code, string Message, IReadOnlyDictionary<string, string[]>? Fields = null);

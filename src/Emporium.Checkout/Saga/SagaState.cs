@@ -1,3 +1,4 @@
+using Emporium.BuildingBlocks.Results;
 using Emporium.Contracts.Pricing;
 
 namespace Emporium.Checkout.Saga;
@@ -50,7 +51,7 @@ internal sealed record SagaState(string CheckoutId, string UserId, CheckoutInput
     /// The authorization timed out, so it may or may not exist at the gateway: compensation asks again
     /// with the same idempotency key to learn which, and voids what it finds.
     /// </summary>
-    public bool PaymentUncertain => PaymentId is null && Failure is { Step: SagaStep.Authorize, Failure.Status: 503 };
+    public bool PaymentUncertain => PaymentId is null && Failure is { Step: SagaStep.Authorize, Error.Kind: ErrorKind.Unavailable };
 }
 
 /// <summary>What the buyer asked for: where to ship and which card token to charge.</summary>

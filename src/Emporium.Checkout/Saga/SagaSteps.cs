@@ -115,7 +115,7 @@ internal sealed class SagaSteps(
     /// <summary>Compensation of step 5. An order that was never written (unknown id) needs no cancelling.</summary>
     private async Task<StepOutcome> CancelOrderAsync(SagaState state, CancellationToken cancellationToken)
     {
-        var cancelled = await orders.CancelAsync(state.OrderId!, state.Failure!.Failure.Code, "checkout", cancellationToken);
+        var cancelled = await orders.CancelAsync(state.OrderId!, state.Failure!.Error.Code, "checkout", cancellationToken);
         return cancelled.IsSuccess || cancelled.Error!.Kind == ErrorKind.NotFound
             ? new OrderCancelled()
             : StepOutcome.Pause($"order {state.OrderId} cannot be cancelled: {cancelled.Error.Code}");

@@ -13,22 +13,5 @@ internal sealed record StepOutcome(SagaEvent? Event, string? PauseReason)
     public static StepOutcome Pause(string reason) => new(null, reason);
 
     /// <summary>A forward step's expected failure becomes the buyer's answer and turns the saga to compensation.</summary>
-    public static StepOutcome Fail(SagaStep step, Error error) => new StepFailed(step, FailureOf(error));
-
-    public static CheckoutFailure FailureOf(Error error)
-    {
-        ArgumentNullException.ThrowIfNull(error);
-        var status = error.Kind switch
-        {
-            ErrorKind.Validation => 400,
-            ErrorKind.NotFound => 404,
-            ErrorKind.Conflict => 409,
-            ErrorKind.Unprocessable => 422,
-            ErrorKind.PaymentRequired => 402,
-            ErrorKind.Gone => 410,
-            ErrorKind.Forbidden => 403,
-            _ => 503,
-        };
-        return new CheckoutFailure(status, error.Code, error.Message, error.Fields);
-    }
+    public static StepOutcome Fail(SagaStep step, Error error) => new StepFailed(step, error);
 }

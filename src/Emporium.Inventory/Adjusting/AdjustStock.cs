@@ -20,11 +20,9 @@ internal sealed record AdjustmentView(string MovementId, string SkuId, string Wa
 /// </summary>
 internal static class AdjustStock
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static async Task<IResult> Handle(
         string skuId,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyHeaders.Key)] string? idempotencyKey,
         AdjustmentRequest? request,
         ClaimsPrincipal user,
         HttpResponse response,
@@ -53,7 +51,7 @@ internal static class AdjustStock
         var (movementId, made, figures, replayed) = outcome.Value;
         if (replayed)
         {
-            response.Headers["Idempotent-Replayed"] = "true";
+            response.Headers[IdempotencyHeaders.Replayed] = "true";
         }
 
         return TypedResults.Created(

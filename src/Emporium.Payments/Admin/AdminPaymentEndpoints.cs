@@ -12,8 +12,6 @@ internal sealed record RefundRequest(long? Amount);
 /// <summary>An admin's view of one payment, and refunds (partial or full) with an <c>Idempotency-Key</c>.</summary>
 internal static class AdminPaymentEndpoints
 {
-    public const string IdempotencyKeyHeader = "Idempotency-Key";
-
     public static async Task<IResult> Get(string paymentId, IPayments payments, CancellationToken cancellationToken)
     {
         var payment = await payments.GetAsync(paymentId, cancellationToken);
@@ -26,14 +24,14 @@ internal static class AdminPaymentEndpoints
     /// </summary>
     public static async Task<IResult> Refund(
         string paymentId,
-        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey,
+        [FromHeader(Name = IdempotencyHeaders.Key)] string? idempotencyKey,
         RefundRequest? request,
         IPayments payments,
         CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(idempotencyKey))
         {
-            return Problems.From(Error.Validation(new Dictionary<string, string[]> { [IdempotencyKeyHeader] = ["Required: a key of your choosing, the same on every retry."] }));
+            return Problems.From(Error.Validation(new Dictionary<string, string[]> { [IdempotencyHeaders.Key] = ["Required: a key of your choosing, the same on every retry."] }));
         }
 
         var refunded = await payments.RefundAsync(paymentId, request?.Amount, idempotencyKey, cancellationToken);

@@ -1,8 +1,10 @@
+using Dapper;
 using Emporium.Checkout.Recovery;
 using Emporium.Checkout.Saga;
 using Emporium.IntegrationTests.Cart;
 using Emporium.IntegrationTests.Infrastructure;
 using Emporium.IntegrationTests.Inventory;
+using Emporium.Payments.Gateway.Sandbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Emporium.IntegrationTests.Checkout;
@@ -121,6 +123,36 @@ public abstract class CheckoutCrashTests(CrashAppFixture fixture)
         ((int)replay.StatusCode).ShouldBe(completes ? 201 : card == TestCards.Declines ? 402 : 503);
         (await replay.Content.ReadAsStringAsync()).ShouldBe(saga.Response!.Body);
         await CheckoutAssertions.NoCaptureWithoutPaidOrderAsync(_app);
+    }
+
+    [Fact]
+    public async Task An_authorization_whose_replies_are_lost_is_found_and_voided_once_the_gateway_answers()
+    {
+        var stocked = await CheckoutApi.StockedSkuAsync(_app, units: 2);
+        var buyer = await CheckoutApi.BuyerAsync(_app, stocked.SkuId, 1);
+        var token = await CheckoutApi.TokenAsync(buyer.Client, TestCards.Approves);
+        var sandbox = _app.Services.GetRequiredService<SandboxSettings>();
+        sandbox.LostReplyRate = 1;
+        try
+        {
+            using var response = await CheckoutApi.PostAsync(buyer.Client, "lost-authorization", new { shippingAddress = CheckoutApi.Address, paymentToken = token });
+            ((int)response.StatusCode).ShouldBe(503, await response.Content.ReadAsStringAsync());
+        }
+        finally
+        {
+            sandbox.LostReplyRate = 0;
+        }
+
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        await _app.Services.GetRequiredService<SagaRecovery>().RecoverDueAsync(CancellationToken.None);
+
+        var saga = await CheckoutAssertions.SagaOfAsync(_app, buyer.UserId);
+        saga.State.PaymentUncertain.ShouldBeTrue("the saga never learnt the payment's id from a reply");
+        await CheckoutAssertions.CompensatedAsync(_app, saga);
+        await using var connection = await _app.Database.OpenAsync();
+        (await connection.QueryAsync<string>("SELECT status FROM payments_payments WHERE reference = @reference", new { reference = CheckoutIds.Owner(saga.State.CheckoutId) }))
+            .ShouldBe(["voided"], "the authorization the gateway made was found and voided");
+        (await InventoryApi.StockAsync(stocked.Seller, stocked.SkuId)).Total.ShouldBe((2, 0, 2));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Emporium.BuildingBlocks.Results;
 using Emporium.Checkout.Saga;
 using ShippingAddress = Emporium.Contracts.Orders.ShippingAddress;
 using Emporium.Contracts.Pricing;
@@ -31,7 +32,7 @@ public sealed class CheckoutSagaTests
         {
             if (step == failAt)
             {
-                return new StepFailed(step, new CheckoutFailure(402, "card_declined", "Declined."));
+                return new StepFailed(step, new Error(ErrorKind.PaymentRequired, "card_declined", "Declined."));
             }
 
             switch (step)
@@ -109,7 +110,7 @@ public sealed class CheckoutSagaTests
     public void An_authorization_that_timed_out_is_voided_even_though_its_payment_id_is_unknown()
     {
         var state = Start() with { Quote = Quote, ReservationId = "res_1", CouponDone = true };
-        state = CheckoutSaga.Evolve(state, new StepFailed(SagaStep.Authorize, new CheckoutFailure(503, "gateway_unavailable", "Timed out.")));
+        state = CheckoutSaga.Evolve(state, new StepFailed(SagaStep.Authorize, new Error(ErrorKind.Unavailable, "gateway_unavailable", "Timed out.")));
 
         state.PaymentUncertain.ShouldBeTrue();
         CheckoutSaga.Next(state).ShouldBe(SagaStep.VoidPayment);
@@ -120,7 +121,7 @@ public sealed class CheckoutSagaTests
     public void A_decline_is_certain_so_nothing_is_voided()
     {
         var state = Start() with { Quote = Quote, ReservationId = "res_1", CouponDone = true };
-        state = CheckoutSaga.Evolve(state, new StepFailed(SagaStep.Authorize, new CheckoutFailure(402, "card_declined", "Declined.")));
+        state = CheckoutSaga.Evolve(state, new StepFailed(SagaStep.Authorize, new Error(ErrorKind.PaymentRequired, "card_declined", "Declined.")));
 
         CheckoutSaga.Next(state).ShouldBe(SagaStep.ReturnStock);
     }
@@ -128,10 +129,10 @@ public sealed class CheckoutSagaTests
     [Fact]
     public void The_first_failure_is_the_one_the_buyer_hears()
     {
-        var state = CheckoutSaga.Evolve(Start(), new StepFailed(SagaStep.Quote, new CheckoutFailure(422, "cart_empty", "Empty.")));
-        state = CheckoutSaga.Evolve(state, new StepFailed(SagaStep.Reserve, new CheckoutFailure(409, "out_of_stock", "Gone.")));
+        var state = CheckoutSaga.Evolve(Start(), new StepFailed(SagaStep.Quote, new Error(ErrorKind.Unprocessable, "cart_empty", "Empty.")));
+        state = CheckoutSaga.Evolve(state, new StepFailed(SagaStep.Reserve, new Error(ErrorKind.Conflict, "out_of_stock", "Gone.")));
 
-        state.Failure!.Failure.Code.ShouldBe("cart_empty");
+        state.Failure!.Error.Code.ShouldBe("cart_empty");
         CheckoutSaga.Next(state).ShouldBe(SagaStep.FinishCompensation);
         CheckoutSaga.Next(CheckoutSaga.Evolve(state, new CheckoutCompensated())).ShouldBeNull();
     }
