@@ -4,6 +4,7 @@ using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart;
 using Emporium.Catalog;
 using Emporium.Checkout;
+using Emporium.FlashSales;
 using Emporium.Inventory;
 using Emporium.Orders;
 using Emporium.Payments;
@@ -30,6 +31,7 @@ builder.Services.AddPricingModule(options, builder.Configuration);
 builder.Services.AddPaymentsModule(options, builder.Configuration);
 builder.Services.AddOrdersModule(options, builder.Configuration);
 builder.Services.AddCheckoutModule(options, builder.Configuration);
+builder.Services.AddFlashSalesModule(options, builder.Configuration);
 
 var app = builder.Build();
 app.Logger.LogInformation(
@@ -40,7 +42,7 @@ app.Logger.LogInformation(
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
-app.UseEmporiumWeb();
+app.UseEmporiumWeb(beforeAuthentication: web => web.UseFlashSalesFastPath());
 app.MapAccountsEndpoints();
 app.MapCatalogEndpoints();
 app.MapInventoryEndpoints();
@@ -49,6 +51,7 @@ app.MapPricingEndpoints();
 app.MapPaymentsEndpoints();
 app.MapOrdersEndpoints();
 app.MapCheckoutEndpoints();
+app.MapFlashSalesEndpoints();
 
 await app.RunAsync();
 return 0;

@@ -18,6 +18,19 @@ public interface IStockReservations
     Task<Result<StockReservation>> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Moves units that the pending reservation <paramref name="sourceReservationId"/> holds into a new
+    /// reservation (the same warehouses; the request's destination is not used), for a flash sale whose
+    /// allotment is one reservation and whose buyers pay one unit at a time. Stock levels do not change.
+    /// The new reservation is committed, extended and returned like any other; released or expired while
+    /// its source is still pending, it gives its units back to the source instead of the shelf.
+    /// Idempotent by <see cref="ReserveStockRequest.RequestKey"/>. Expected failures: <c>validation</c> (400),
+    /// <c>reservation_not_found</c> (404), <c>reservation_ended</c> / <c>reservation_expired</c> (409: the
+    /// source no longer holds stock), <c>out_of_stock</c> (409: the source holds fewer units than asked),
+    /// <c>idempotency_key_reused</c> (422).
+    /// </summary>
+    Task<Result<StockReservation>> CarveAsync(string sourceReservationId, ReserveStockRequest request, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Payment captured: the held units leave the shelf (on hand and reserved both drop). Committing a
     /// committed reservation changes nothing; a released or expired one is <c>reservation_ended</c> (409),
     /// a pending one past its expiry <c>reservation_expired</c> (409).

@@ -19,7 +19,11 @@ public interface IPriceQuotes
 /// <summary>What to price: SKUs and quantities, delivered to <paramref name="Country"/> (ISO 3166-1 alpha-2).</summary>
 public sealed record QuoteRequest(IReadOnlyList<QuoteLine> Lines, string Country);
 
-public sealed record QuoteLine(string SkuId, int Quantity);
+/// <summary>
+/// A SKU and quantity; <paramref name="AgreedUnitPrice"/>, when set, replaces the catalog's unit price (minor
+/// units of the SKU's currency): a flash-sale claim's price, fixed when the unit was claimed.
+/// </summary>
+public sealed record QuoteLine(string SkuId, int Quantity, long? AgreedUnitPrice = null);
 
 /// <summary>
 /// A priced purchase in integer minor units of <paramref name="Currency"/>:

@@ -23,7 +23,12 @@ internal static class WebConventions
         return services;
     }
 
-    public static WebApplication UseEmporiumWeb(this WebApplication app)
+    /// <param name="app">The application whose pipeline this sets up.</param>
+    /// <param name="beforeAuthentication">
+    /// Middleware that must answer before authentication runs (the flash-sale sold-out fast path, which
+    /// answers from memory and must not pay for decrypting a token).
+    /// </param>
+    public static WebApplication UseEmporiumWeb(this WebApplication app, Action<IApplicationBuilder>? beforeAuthentication = null)
     {
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
@@ -31,6 +36,7 @@ internal static class WebConventions
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
         app.UseStatusCodePages();
+        beforeAuthentication?.Invoke(app);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();

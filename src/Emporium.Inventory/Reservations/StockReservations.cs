@@ -26,6 +26,9 @@ internal sealed class StockReservations(InventoryWriter writer, Database databas
         return valid.IsSuccess ? await writer.RunAsync(stock => ReserveAsync(stock, valid.Value), cancellationToken) : valid.Error!;
     }
 
+    public Task<Result<StockReservation>> CarveAsync(string sourceReservationId, ReserveStockRequest request, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("Carving is being written (lead placeholder for the inventory helper).");
+
     public async Task<Result<StockReservation>> CommitAsync(string reservationId, CancellationToken cancellationToken) =>
         Unwrap(await ChangeAsync(reservationId, new ReservationCommand.Commit(), cancellationToken));
 
