@@ -5,7 +5,7 @@ using Emporium.Contracts.Pricing;
 namespace Emporium.Pricing.Quotes;
 
 /// <summary>
-/// Quotes a purchase at the catalog's current prices: validates the request, asks the catalog about
+/// Quotes a purchase at the catalog's current prices (or a line's agreed price: a flash-sale claim's): validates the request, asks the catalog about
 /// its SKUs, refuses what cannot be bought or priced together, and leaves the arithmetic to
 /// <see cref="PriceCalculation"/>. Reads only; a quote is never stored.
 /// </summary>
@@ -51,7 +51,7 @@ internal sealed class PriceQuotes(ICatalogReader catalog, PricingSettings settin
         var priced = lines.Select(l =>
         {
             var sku = skus[l.SkuId];
-            return new LineToPrice(sku.SkuId, sku.ProductId, sku.ProductTitle, sku.SellerId, sku.Attributes, l.Quantity, sku.PriceAmount);
+            return new LineToPrice(sku.SkuId, sku.ProductId, sku.ProductTitle, sku.SellerId, sku.Attributes, l.Quantity, l.AgreedUnitPrice ?? sku.PriceAmount);
         }).ToList();
         return PriceCalculation.Quote(byCurrency[0].Key, priced, settings.TermsFor(country));
     }

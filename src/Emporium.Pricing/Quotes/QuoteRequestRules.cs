@@ -53,6 +53,11 @@ internal static class QuoteRequestRules
                 {
                     errors.Add(Field(i, "quantity"), string.Create(CultureInfo.InvariantCulture, $"A whole number from 1 to {MaxQuantity}."));
                 }
+
+                if (line?.AgreedUnitPrice is <= 0)
+                {
+                    errors.Add(Field(i, "agreedUnitPrice"), "When set, a positive amount in minor units.");
+                }
             }
         }
 
@@ -61,10 +66,13 @@ internal static class QuoteRequestRules
             return errors.ToError();
         }
 
-        var lines = request.Lines!
-            .GroupBy(l => l.SkuId, StringComparer.Ordinal)
-            .Select(g => new QuoteLine(g.Key, g.Sum(l => l.Quantity)))
-            .ToList();
+        var groups = request.Lines!.GroupBy(l => l.SkuId, StringComparer.Ordinal).ToList();
+        foreach (var group in groups.Where(g => g.Select(l => l.AgreedUnitPrice).Distinct().Count() > 1))
+        {
+            errors.Add("lines", $"'{group.Key}' appears with different agreed prices; one SKU has one price in a quote.");
+        }
+
+        var lines = groups.Select(g => new QuoteLine(g.Key, g.Sum(l => l.Quantity), g.First().AgreedUnitPrice)).ToList();
         foreach (var line in lines.Where(l => l.Quantity > MaxQuantity))
         {
             errors.Add("lines", string.Create(CultureInfo.InvariantCulture, $"At most {MaxQuantity} units of one SKU; '{line.SkuId}' adds up to {line.Quantity}."));

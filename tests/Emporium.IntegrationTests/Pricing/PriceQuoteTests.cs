@@ -98,6 +98,20 @@ public abstract class PriceQuoteTests(AppFixture fixture)
     }
 
     [Fact]
+    public async Task An_agreed_unit_price_replaces_the_catalogs_and_a_client_cannot_send_one()
+    {
+        var (_, _, skus) = await PricingTestSkus.CreateAsync(_app, "USD", 10_000);
+        var quotes = _app.Services.GetRequiredService<IPriceQuotes>();
+
+        var quote = (await quotes.QuoteAsync(new QuoteRequest([new(skus[0], 1, 4_000)], "US"), CancellationToken.None)).Value;
+        quote.Lines.Select(l => (l.UnitPrice, l.LineTotal)).ShouldBe([(4_000L, 4_000L)]);
+
+        // The HTTP body has no such member: a client's "agreed" price is ignored.
+        var json = await QuoteAsync(new { lines = new[] { new { skuId = skus[0], quantity = 1, agreedUnitPrice = 1 } }, country = "US" });
+        json.GetProperty("lines")[0].GetProperty("unitPrice").GetInt64().ShouldBe(10_000);
+    }
+
+    [Fact]
     public async Task Unknown_and_no_longer_sold_skus_are_a_conflict_that_names_each_of_them()
     {
         var (_, _, skus) = await PricingTestSkus.CreateAsync(_app, "USD", 1_000, 2_000);

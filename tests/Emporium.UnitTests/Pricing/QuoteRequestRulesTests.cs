@@ -62,4 +62,19 @@ public sealed class QuoteRequestRulesTests
     [Fact]
     public void Every_problem_is_reported_at_once() =>
         Refused(new QuoteRequest([new QuoteLine("a", -1)], "x")).Keys.Order().ShouldBe(["country", "lines[0].quantity"]);
+
+    [Fact]
+    public void An_agreed_price_is_kept_on_its_merged_line() =>
+        QuoteRequestRules.Validate(new QuoteRequest([new QuoteLine("a", 1, 4_999), new QuoteLine("a", 1, 4_999)], "GB"))
+            .Value.Lines.ShouldBe([new QuoteLine("a", 2, 4_999)]);
+
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    public void An_agreed_price_must_be_positive(long price) =>
+        Refused(new QuoteRequest([new QuoteLine("a", 1, price)], "GB")).Keys.ShouldBe(["lines[0].agreedUnitPrice"]);
+
+    [Fact]
+    public void One_sku_cannot_have_two_agreed_prices() =>
+        Refused(new QuoteRequest([new QuoteLine("a", 1, 100), new QuoteLine("a", 1, 200)], "GB")).Keys.ShouldBe(["lines"]);
 }
