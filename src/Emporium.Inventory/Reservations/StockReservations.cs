@@ -12,13 +12,14 @@ namespace Emporium.Inventory.Reservations;
 internal sealed record ReservationChange(StockReservation Reservation, bool Changed);
 
 /// <summary>
-/// Reserve, commit, release, extend, expire, return. Each is one transaction that loads, decides
+/// Reserve, carve, commit, release, extend, expire, return. Each is one transaction that loads, decides
 /// (<see cref="ReservationDecider"/>), applies the stock movements in (SKU, warehouse) order and saves
-/// the reservation — or, for a replay, changes nothing.
+/// the reservation — or, for a replay, changes nothing. A carved reservation that gives its units up
+/// offers them to its source in the same transaction (<see cref="ReservationCarving"/>).
 /// </summary>
 internal sealed class StockReservations(InventoryWriter writer, Database database, InventorySettings settings, TimeProvider clock) : IStockReservations
 {
-    private static readonly Error KeyReused = new(ErrorKind.Unprocessable, "idempotency_key_reused", "This request key was used for a different reservation request.");
+    internal static readonly Error KeyReused = new(ErrorKind.Unprocessable, "idempotency_key_reused", "This request key was used for a different reservation request.");
 
     public async Task<Result<StockReservation>> ReserveAsync(ReserveStockRequest request, CancellationToken cancellationToken)
     {
@@ -26,8 +27,25 @@ internal sealed class StockReservations(InventoryWriter writer, Database databas
         return valid.IsSuccess ? await writer.RunAsync(stock => ReserveAsync(stock, valid.Value), cancellationToken) : valid.Error!;
     }
 
-    public Task<Result<StockReservation>> CarveAsync(string sourceReservationId, ReserveStockRequest request, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("Carving is being written (lead placeholder for the inventory helper).");
+    /// <summary>
+    /// The request is validated as a reserve request, destination included (so a caller's mistake shows the
+    /// same way), but the destination is not used: the units stay in the warehouses the source holds them in.
+    /// </summary>
+    public async Task<Result<StockReservation>> CarveAsync(string sourceReservationId, ReserveStockRequest request, CancellationToken cancellationToken)
+    {
+        var valid = ReserveRequestRules.Validate(request, settings.MaxHold);
+        if (!valid.IsSuccess)
+        {
+            return valid.Error!;
+        }
+
+        if (!ReservationView.TryParseId(sourceReservationId, out var sourceId))
+        {
+            return ReservationDecider.Errors.NotFound;
+        }
+
+        return await writer.RunAsync(stock => ReservationCarving.CarveAsync(database, stock, sourceId, valid.Value), cancellationToken);
+    }
 
     public async Task<Result<StockReservation>> CommitAsync(string reservationId, CancellationToken cancellationToken) =>
         Unwrap(await ChangeAsync(reservationId, new ReservationCommand.Commit(), cancellationToken));
@@ -108,18 +126,31 @@ internal sealed class StockReservations(InventoryWriter writer, Database databas
             return new ReservationChange(ReservationView.Of(id, state), Changed: false);
         }
 
-        // After the reservation's row: every change of a reservation takes its row, then its SKUs.
+        // A carved reservation giving its units up offers them to its source, whose row comes next.
+        var refill = stored!.SourceId is { } sourceId
+            ? await ReservationCarving.OfferAsync(database, stock, sourceId, ReservationDecider.GivenBack(state, decision.Value))
+            : null;
+
+        // After the reservations' rows: every change of a reservation takes its row, then its SKUs.
         await stock.LockSkusAsync(ReservationView.LinesOf(state).SkuIds);
+        var endedBy = string.Empty;
         foreach (var @event in decision.Value)
         {
             foreach (var movement in ReservationMovements.For(id, state, @event))
             {
                 _ = await stock.TryApplyAsync(movement)
                     ?? throw new InvalidOperationException($"Stock refused reservation {id}'s movement: {movement}.");
+                endedBy = movement.Actor;
             }
 
             await ReservationRows.SaveAsync(stock.Connection, stock.Transaction, id, @event, stock.CancellationToken);
             state = ReservationState.Evolve(state, @event);
+        }
+
+        if (refill is not null)
+        {
+            // Whoever ended the carved reservation (its owner, or the expiry sweep) refills the source.
+            await ReservationCarving.RefillAsync(stock, refill, id, endedBy);
         }
 
         return new ReservationChange(ReservationView.Of(id, state), Changed: true);
@@ -144,7 +175,7 @@ internal sealed class StockReservations(InventoryWriter writer, Database databas
 
         var reserve = new ReservationCommand.Reserve(request.Owner, allocation.Value, StockTransaction.ToStoredPrecision(stock.Now + request.Hold));
         var reserved = (ReservationEvent.Reserved)ReservationDecider.Decide(reserve, ReservationState.None.Instance, stock.Now).Value.Single();
-        var id = await ReservationRows.InsertAsync(stock.Connection, stock.Transaction, reserved, request.RequestKey, request.Fingerprint, stock.CancellationToken);
+        var id = await ReservationRows.InsertAsync(stock.Connection, stock.Transaction, reserved, request.RequestKey, request.Fingerprint, sourceId: null, stock.CancellationToken);
         if (id is null)
         {
             // PostgreSQL only: a request with the same key but other SKUs (other locks) committed meanwhile.
@@ -167,12 +198,12 @@ internal sealed class StockReservations(InventoryWriter writer, Database databas
         return ReservationView.Of(id.Value, ReservationState.None.Instance.Apply([reserved]));
     }
 
-    /// <summary>A repeated request answers the reservation its key made, as it is now — if it asks for the same.</summary>
+    /// <summary>A repeated request answers the reservation its key made, as it is now — if it asks for the same (a carve's key is not a reserve's).</summary>
     private async Task<Result<StockReservation>> ReplayAsync(StockTransaction stock, System.Data.Common.DbTransaction? transaction, long id, ValidReserveRequest request)
     {
         // Not FOR UPDATE: this runs under SKU locks, and a reservation's row is only ever taken before them.
         var stored = await ReservationRows.LoadAsync(database, stock.Connection, transaction, id, forUpdate: false, stock.CancellationToken);
-        return stored!.Request == request.Fingerprint ? ReservationView.Of(id, stored.State) : KeyReused;
+        return stored!.SourceId is null && stored.Request == request.Fingerprint ? ReservationView.Of(id, stored.State) : KeyReused;
     }
 
     private static Result<StockReservation> Unwrap(Result<ReservationChange> change) =>

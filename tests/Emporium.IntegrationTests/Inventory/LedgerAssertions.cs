@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Emporium.BuildingBlocks.Persistence;
@@ -6,8 +7,9 @@ namespace Emporium.IntegrationTests.Inventory;
 
 /// <summary>
 /// The inventory's invariants read straight from its tables: figures are the sum of the ledger,
-/// reserved is what pending reservations hold, every reservation's movements match how it ended,
-/// every adjustment key made one movement, and the last published level of each SKU is its level now.
+/// reserved is what pending reservations hold, every reservation's movements match how it ended and
+/// what was carved out of it and given back, every adjustment key made one movement, and the last
+/// published level of each SKU is its level now.
 /// </summary>
 internal static class LedgerAssertions
 {
@@ -53,33 +55,113 @@ internal static class LedgerAssertions
         return violations;
     }
 
-    /// <summary>Each line held once; ended reservations ended once per line, by the movement kind their state names; returned ones sold, then returned, once.</summary>
+    /// <summary>
+    /// Per reservation and stock row, its movements by key: the hold, units carved out of it into another
+    /// reservation and given back into it (a release and a reservation each), its end (sale, release or
+    /// expiry as its state says, of what it held then) and a return. What the hold, carves and refills add
+    /// up to is the line's quantity; each carve matches the carved reservation's hold, each refill what
+    /// that reservation held when it was released or expired.
+    /// </summary>
     private static async Task<IEnumerable<string>> ReservationViolationsAsync(System.Data.Common.DbConnection connection)
     {
-        var rows = await connection.QueryAsync<(long Id, string State, string Sku, long Warehouse, long Quantity, string? Kinds)>(
-            """
-            SELECT r.id, r.state, l.sku_id, l.warehouse_id, l.quantity,
-                   (SELECT STRING_AGG(m.kind || ':' || CAST(m.on_hand_delta AS TEXT) || ':' || CAST(m.reserved_delta AS TEXT), ',' ORDER BY m.kind)
-                    FROM inventory_movements m
-                    WHERE m.reservation_id = r.id AND m.sku_id = l.sku_id AND m.warehouse_id = l.warehouse_id)
-            FROM inventory_reservations r JOIN inventory_reservation_lines l ON l.reservation_id = r.id
-            """);
+        var reservations = (await connection.QueryAsync<(long Id, string State, long? SourceId)>("SELECT id, state, source_id FROM inventory_reservations"))
+            .ToDictionary(r => r.Id);
+        var lines = (await connection.QueryAsync<(long Reservation, string Sku, long Warehouse, long Quantity)>(
+            "SELECT reservation_id, sku_id, warehouse_id, quantity FROM inventory_reservation_lines")).ToDictionary(l => (l.Reservation, l.Sku, l.Warehouse), l => l.Quantity);
+        var movements = (await connection.QueryAsync<(long Reservation, string Sku, long Warehouse, string Kind, long OnHand, long Reserved, string Key)>(
+            "SELECT reservation_id, sku_id, warehouse_id, kind, on_hand_delta, reserved_delta, idempotency_key FROM inventory_movements WHERE reservation_id IS NOT NULL"))
+            .ToLookup(m => (m.Reservation, m.Sku, m.Warehouse));
         var violations = new List<string>();
-        foreach (var row in rows)
+        var carves = new Dictionary<(long Source, long Child, string Sku, long Warehouse), long>();
+        var refills = new Dictionary<(long Source, long Child, string Sku, long Warehouse), long>();
+        var holds = new Dictionary<(long Reservation, string Sku, long Warehouse), long>();
+
+        var rows = movements.Select(m => m.Key).Union(lines.Keys);
+        foreach (var (id, sku, warehouse) in rows)
         {
-            var q = row.Quantity;
-            var expected = row.State switch
+            var where = $"reservation {id} line {sku}@{warehouse}";
+            if (!reservations.TryGetValue(id, out var reservation))
             {
-                "pending" => $"reservation:0:{q}",
-                "committed" => $"reservation:0:{q},sale:{-q}:{-q}",
-                "released" => $"release:0:{-q},reservation:0:{q}",
-                "expired" => $"expiry:0:{-q},reservation:0:{q}",
-                "returned" => $"reservation:0:{q},return:{q}:0,sale:{-q}:{-q}",
-                _ => "unknown state " + row.State,
+                violations.Add($"{where}: no such reservation");
+                continue;
+            }
+
+            var q = lines.GetValueOrDefault((id, sku, warehouse));
+            var (held, ends, returns) = (0L, new List<string>(), new List<string>());
+            foreach (var m in movements[(id, sku, warehouse)])
+            {
+                var suffix = m.Key.StartsWith($"reservation:{id}:", StringComparison.Ordinal) ? m.Key[$"reservation:{id}:".Length..] : null;
+                var movement = $"{m.Kind}:{m.OnHand}:{m.Reserved}";
+                switch (suffix?.Split(':'))
+                {
+                    case ["hold"] when m is { Kind: "reservation", OnHand: 0, Reserved: > 0 }:
+                        held += m.Reserved;
+                        holds[(id, sku, warehouse)] = m.Reserved;
+                        break;
+                    case ["carve", var child] when m is { Kind: "release", OnHand: 0, Reserved: < 0 }:
+                        held += m.Reserved;
+                        carves[(id, long.Parse(child, CultureInfo.InvariantCulture), sku, warehouse)] = -m.Reserved;
+                        break;
+                    case ["refill", var child] when m is { Kind: "reservation", OnHand: 0, Reserved: > 0 }:
+                        held += m.Reserved;
+                        refills[(id, long.Parse(child, CultureInfo.InvariantCulture), sku, warehouse)] = m.Reserved;
+                        break;
+                    case ["end"]:
+                        ends.Add(movement);
+                        break;
+                    case ["return"]:
+                        returns.Add(movement);
+                        break;
+                    default:
+                        violations.Add($"{where}: unexpected movement {movement} keyed {m.Key}");
+                        break;
+                }
+            }
+
+            if (held != q)
+            {
+                violations.Add($"{where}: hold, carves and refills add up to {held}, but the line holds {q}");
+            }
+
+            string[] expectedEnd = (reservation.State, q) switch
+            {
+                ("pending", _) or (_, 0) => [],
+                ("committed" or "returned", _) => [$"sale:{-q}:{-q}"],
+                ("released", _) => [$"release:0:{-q}"],
+                ("expired", _) => [$"expiry:0:{-q}"],
+                _ => [$"unknown state {reservation.State}"],
             };
-            if (row.Kinds != expected)
+            string[] expectedReturn = reservation.State == "returned" && q > 0 ? [$"return:{q}:0"] : [];
+            if (!ends.SequenceEqual(expectedEnd) || !returns.SequenceEqual(expectedReturn))
             {
-                violations.Add($"reservation {row.Id} ({row.State}) line {row.Sku}@{row.Warehouse}×{q}: movements [{row.Kinds}], expected [{expected}]");
+                violations.Add($"{where} ({reservation.State}): ended [{string.Join(",", ends)}] returned [{string.Join(",", returns)}], expected [{string.Join(",", expectedEnd)}] and [{string.Join(",", expectedReturn)}]");
+            }
+        }
+
+        foreach (var ((source, child, sku, warehouse), units) in carves)
+        {
+            if (reservations.GetValueOrDefault(child).SourceId != source || holds.GetValueOrDefault((child, sku, warehouse)) != units)
+            {
+                violations.Add($"reservation {source} carved {units} of {sku}@{warehouse} into {child}, which holds {holds.GetValueOrDefault((child, sku, warehouse))} from source {reservations.GetValueOrDefault(child).SourceId}");
+            }
+        }
+
+        foreach (var (child, reservation) in reservations.Where(r => r.Value.SourceId is not null))
+        {
+            var fromCarves = carves.Where(c => c.Key.Child == child).ToDictionary(c => (c.Key.Sku, c.Key.Warehouse), c => c.Value);
+            var held = holds.Where(h => h.Key.Reservation == child).ToDictionary(h => (h.Key.Sku, h.Key.Warehouse), h => h.Value);
+            if (!fromCarves.OrderBy(c => c.Key).SequenceEqual(held.OrderBy(h => h.Key)))
+            {
+                violations.Add($"reservation {child} carved from {reservation.SourceId} holds what no carve gave it");
+            }
+
+            var given = refills.Where(r => r.Key.Child == child).ToList();
+            var ended = lines.Where(l => l.Key.Reservation == child).ToDictionary(l => (l.Key.Sku, l.Key.Warehouse), l => l.Value);
+            if (given.Count > 0 && (reservation.State is not ("released" or "expired")
+                || given.Any(g => g.Key.Source != reservation.SourceId)
+                || !given.ToDictionary(g => (g.Key.Sku, g.Key.Warehouse), g => g.Value).OrderBy(g => g.Key).SequenceEqual(ended.OrderBy(e => e.Key))))
+            {
+                violations.Add($"reservation {child} ({reservation.State}) refilled its source {reservation.SourceId} with [{string.Join(",", given.Select(g => $"{g.Key.Sku}@{g.Key.Warehouse}×{g.Value}"))}] but held [{string.Join(",", ended.Select(e => $"{e.Key}×{e.Value}"))}]");
             }
         }
 

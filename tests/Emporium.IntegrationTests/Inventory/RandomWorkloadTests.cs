@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 namespace Emporium.IntegrationTests.Inventory;
 
 /// <summary>
-/// Seeded random workloads — reserve, commit, release, return, extend, expire and adjust, interleaved from
+/// Seeded random workloads — reserve, carve, commit, release, return, extend, expire and adjust, interleaved from
 /// several tasks — each checked against the ledger's invariants. A seed's steps are a pure function of
 /// it, so a failure prints the seed and its plan, and <c>EMPORIUM_INVENTORY_SEEDS=1234</c> (or
 /// <c>100-199</c>) replays exactly those steps. One database per engine, emptied between seeds.

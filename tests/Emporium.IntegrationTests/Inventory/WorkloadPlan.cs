@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace Emporium.IntegrationTests.Inventory;
 
-/// <summary>One step of a random workload. Indexes refer to the same task's earlier reserve or adjust steps.</summary>
+/// <summary>One step of a random workload. Indexes refer to the same task's earlier reserve, carve or adjust steps.</summary>
 internal abstract record WorkloadOp
 {
     private WorkloadOp()
@@ -17,6 +17,12 @@ internal abstract record WorkloadOp
 
     /// <summary>The same request again, same key: it must answer the reservation the first one made.</summary>
     public sealed record RepeatReserve(int ReserveStep) : WorkloadOp;
+
+    /// <summary>Units of an earlier reserve step's reservation carved into one of their own (a flash-sale buyer's checkout).</summary>
+    public sealed record Carve(int SourceStep, string Key, string Sku, int Quantity, int HoldMinutes) : WorkloadOp
+    {
+        public override string ToString() => $"carve {Key} [{Sku}×{Quantity}] from step {SourceStep} for {HoldMinutes} min";
+    }
 
     public sealed record Commit(int ReserveStep) : WorkloadOp;
 
@@ -61,27 +67,34 @@ internal sealed record WorkloadPlan(int Seed, string[] Skus, WorkloadOp.Adjust[]
     {
         var steps = new List<WorkloadOp>();
         var reserves = new List<int>();
+        var held = new List<int>(); // reserve and carve steps: what commit, release, return and extend act on
         var adjusts = new List<int>();
         var count = random.Next(3, 7);
         for (var i = 0; i < count; i++)
         {
-            var roll = random.Next(100);
+            var roll = random.Next(115);
             WorkloadOp step = roll switch
             {
                 < 30 => Reserve(random, $"r{seed}-{task}-{i}", skus),
-                < 45 when reserves.Count > 0 => new WorkloadOp.Commit(reserves[random.Next(reserves.Count)]),
-                < 53 when reserves.Count > 0 => new WorkloadOp.Release(reserves[random.Next(reserves.Count)]),
-                < 57 when reserves.Count > 0 => new WorkloadOp.Return(reserves[random.Next(reserves.Count)]),
-                < 64 when reserves.Count > 0 => new WorkloadOp.Extend(reserves[random.Next(reserves.Count)], random.Next(1, 20)),
+                < 45 when held.Count > 0 => new WorkloadOp.Commit(held[random.Next(held.Count)]),
+                < 53 when held.Count > 0 => new WorkloadOp.Release(held[random.Next(held.Count)]),
+                < 57 when held.Count > 0 => new WorkloadOp.Return(held[random.Next(held.Count)]),
+                < 64 when held.Count > 0 => new WorkloadOp.Extend(held[random.Next(held.Count)], random.Next(1, 20)),
                 < 69 when reserves.Count > 0 => new WorkloadOp.RepeatReserve(reserves[random.Next(reserves.Count)]),
                 < 80 => new WorkloadOp.Expire(random.Next(1, 12)),
                 < 95 => new WorkloadOp.Adjust(skus[random.Next(skus.Length)], random.Next(2), Delta(random), $"a{seed}-{task}-{i}"),
-                _ when adjusts.Count > 0 => new WorkloadOp.RepeatAdjust(adjusts[random.Next(adjusts.Count)]),
+                < 100 when adjusts.Count > 0 => new WorkloadOp.RepeatAdjust(adjusts[random.Next(adjusts.Count)]),
+                >= 100 when reserves.Count > 0 => Carve(random, steps, reserves[random.Next(reserves.Count)], $"c{seed}-{task}-{i}"),
                 _ => Reserve(random, $"r{seed}-{task}-{i}", skus),
             };
             if (step is WorkloadOp.Reserve)
             {
                 reserves.Add(i);
+            }
+
+            if (step is WorkloadOp.Reserve or WorkloadOp.Carve)
+            {
+                held.Add(i);
             }
             else if (step is WorkloadOp.Adjust)
             {
@@ -99,6 +112,13 @@ internal sealed record WorkloadPlan(int Seed, string[] Skus, WorkloadOp.Adjust[]
     {
         var delta = random.Next(-3, 3);
         return delta >= 0 ? delta + 1 : delta;
+    }
+
+    /// <summary>One or two units of a SKU the source step asked for (it may hold fewer by now, or have ended).</summary>
+    private static WorkloadOp.Carve Carve(Random random, List<WorkloadOp> steps, int sourceStep, string key)
+    {
+        var lines = ((WorkloadOp.Reserve)steps[sourceStep]).Lines;
+        return new WorkloadOp.Carve(sourceStep, key, lines[random.Next(lines.Length)].Sku, random.Next(1, 3), random.Next(1, 15));
     }
 
     private static WorkloadOp.Reserve Reserve(Random random, string key, string[] skus)

@@ -14,6 +14,7 @@ internal sealed class WorkloadRunner(InventoryBench bench, WorkloadPlan plan)
 {
     // The expected refusals of each operation; anything else (or an exception) is a failure.
     private static readonly string[] ReserveRefusals = ["out_of_stock"];
+    private static readonly string[] CarveRefusals = ["out_of_stock", "reservation_expired", "reservation_ended"];
     private static readonly string[] CommitRefusals = ["reservation_expired", "reservation_ended"];
     private static readonly string[] ReleaseRefusals = ["reservation_committed"];
     private static readonly string[] ExtendRefusals = ["reservation_expired", "reservation_ended"];
@@ -61,6 +62,14 @@ internal sealed class WorkloadRunner(InventoryBench bench, WorkloadPlan plan)
                     }
 
                     break;
+                case WorkloadOp.Carve carve when reserved.TryGetValue(carve.SourceStep, out var source):
+                    var carved = Expect(await reservations.CarveAsync(source, Request(carve), CancellationToken.None), carve.ToString(), CarveRefusals);
+                    if (carved is not null)
+                    {
+                        reserved[i] = carved.ReservationId;
+                    }
+
+                    break;
                 case WorkloadOp.Commit commit when reserved.TryGetValue(commit.ReserveStep, out var id):
                     Tell(id, Expect(await reservations.CommitAsync(id, CancellationToken.None), "commit", CommitRefusals));
                     break;
@@ -103,6 +112,13 @@ internal sealed class WorkloadRunner(InventoryBench bench, WorkloadPlan plan)
         reserve.Lines.Select(l => new ReserveStockLine(l.Sku, l.Quantity)).ToList(),
         new StockDestination(reserve.Country),
         TimeSpan.FromMinutes(reserve.HoldMinutes));
+
+    private static ReserveStockRequest Request(WorkloadOp.Carve carve) => new(
+        "checkout:" + carve.Key,
+        carve.Key,
+        [new ReserveStockLine(carve.Sku, carve.Quantity)],
+        new StockDestination("US"),
+        TimeSpan.FromMinutes(carve.HoldMinutes));
 
     private Task<Result<AdjustmentOutcome>> AdjustAsync(WorkloadOp.Adjust adjust) => bench.Adjustments.AdjustAsync(
         new StockAdjustment(adjust.Sku, bench.WarehouseIds[adjust.Warehouse], adjust.Delta, "workload", "user:workload", adjust.Key),

@@ -1,3 +1,5 @@
+using Emporium.Contracts.Inventory;
+
 namespace Emporium.Inventory.Reservations.Model;
 
 /// <summary>What a caller (or the expiry sweep) asks of one reservation.</summary>
@@ -27,4 +29,14 @@ internal abstract record ReservationCommand
     /// go back on the shelf, held ones are released.
     /// </summary>
     public sealed record Return : ReservationCommand;
+
+    /// <summary>
+    /// Move units this reservation holds — <paramref name="Lines"/>, a quantity per SKU, warehouses taken
+    /// in id order — into a new reservation carved from it: a flash sale's allotment handing one buyer's
+    /// unit to that buyer's checkout. All lines or none.
+    /// </summary>
+    public sealed record Carve(IReadOnlyList<ReserveStockLine> Lines) : ReservationCommand;
+
+    /// <summary>A reservation carved from this one gives <paramref name="Lines"/> back: it was released or expired unpaid.</summary>
+    public sealed record Refill(ReservationLines Lines) : ReservationCommand;
 }

@@ -21,4 +21,13 @@ internal abstract record ReservationEvent
 
     /// <summary>A committed reservation's units were put back on hand: its order was cancelled before shipping.</summary>
     public sealed record Returned(DateTimeOffset At) : ReservationEvent;
+
+    /// <summary>
+    /// <see cref="Lines"/> moved out into a reservation carved from this one. Stock figures do not change:
+    /// the units stay reserved, by another reservation.
+    /// </summary>
+    public sealed record CarvedOut(ReservationLines Lines, DateTimeOffset At) : ReservationEvent;
+
+    /// <summary>A reservation carved from this one gave <see cref="Lines"/> back into it (it was released or expired unpaid).</summary>
+    public sealed record Refilled(ReservationLines Lines, DateTimeOffset At) : ReservationEvent;
 }

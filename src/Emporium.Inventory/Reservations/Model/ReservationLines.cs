@@ -33,6 +33,33 @@ internal sealed class ReservationLines : IReadOnlyList<ReservationLine>, IEquata
 
     public IEnumerable<string> SkuIds => _lines.Select(l => l.SkuId).Distinct(StringComparer.Ordinal);
 
+    /// <summary>The units of <paramref name="skuId"/> in <paramref name="warehouseId"/>; 0 when there is no such line.</summary>
+    public int QuantityOf(string skuId, long warehouseId) =>
+        _lines.FirstOrDefault(l => l.SkuId == skuId && l.WarehouseId == warehouseId)?.Quantity ?? 0;
+
+    /// <summary>Whether every line of <paramref name="part"/> is covered here, pair by pair.</summary>
+    public bool Holds(ReservationLines part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return part.All(l => QuantityOf(l.SkuId, l.WarehouseId) >= l.Quantity);
+    }
+
+    /// <summary>These lines with <paramref name="other"/>'s added.</summary>
+    public ReservationLines Plus(ReservationLines other) => Of(_lines.Concat(other));
+
+    /// <summary>These lines less <paramref name="part"/> (which they must <see cref="Holds"/>); a line that drops to nothing goes.</summary>
+    public ReservationLines Minus(ReservationLines part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        if (!Holds(part))
+        {
+            throw new ArgumentException($"[{this}] does not hold [{part}].", nameof(part));
+        }
+
+        var merged = Of(_lines.Concat(part.Select(l => l with { Quantity = -l.Quantity })));
+        return new(merged._lines.Where(l => l.Quantity > 0).ToImmutableArray());
+    }
+
     public IEnumerator<ReservationLine> GetEnumerator() => ((IEnumerable<ReservationLine>)_lines).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

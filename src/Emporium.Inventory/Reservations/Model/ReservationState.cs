@@ -24,7 +24,10 @@ internal abstract record ReservationState
         public static readonly None Instance = new();
     }
 
-    /// <summary>Holding <see cref="Lines"/> until <see cref="ExpiresAt"/>.</summary>
+    /// <summary>
+    /// Holding <see cref="Lines"/> until <see cref="ExpiresAt"/>. Carving moves lines out (a line that drops
+    /// to nothing goes), a carved reservation's refill brings them back; a pending reservation may hold nothing.
+    /// </summary>
     public sealed record Pending(string Owner, ReservationLines Lines, DateTimeOffset ExpiresAt) : ReservationState
     {
         /// <summary>Past its expiry a pending reservation can no longer be committed or extended, only released or expired.</summary>
@@ -47,6 +50,8 @@ internal abstract record ReservationState
         (Pending pending, ReservationEvent.Released released) => EndedAs(pending, ReservationEnd.Released, released.At),
         (Pending pending, ReservationEvent.Expired expired) => EndedAs(pending, ReservationEnd.Expired, expired.At),
         (Ended { How: ReservationEnd.Committed } sold, ReservationEvent.Returned) => sold with { How = ReservationEnd.Returned },
+        (Pending pending, ReservationEvent.CarvedOut carved) when pending.Lines.Holds(carved.Lines) => pending with { Lines = pending.Lines.Minus(carved.Lines) },
+        (Pending pending, ReservationEvent.Refilled refilled) => pending with { Lines = pending.Lines.Plus(refilled.Lines) },
         _ => throw new InvalidReservationTransitionException(state, @event),
     };
 
