@@ -43,6 +43,7 @@ public static class FlashSalesModule
         SellingFeature.Map(endpoints);
         BuyingFeature.Map(endpoints);
         WaitingRoomFeature.Map(endpoints);
+        PayingFeature.Map(endpoints);
         return endpoints;
     }
 }

@@ -17,6 +17,12 @@ if (args.Length > 0 && args[0] == SeedCatalogCommand.Name)
     return await SeedCatalogCommand.RunAsync(args[1..]);
 }
 
+// `Emporium.Host issue-tokens --count N --out FILE` writes bearer tokens for synthetic buyers (load tests).
+if (args.Length > 0 && args[0] == IssueTokensCommand.Name)
+{
+    return await IssueTokensCommand.RunAsync(args[1..]);
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 var options = EmporiumOptions.From(builder.Configuration);
 

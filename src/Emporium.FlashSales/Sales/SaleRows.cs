@@ -27,6 +27,16 @@ internal static class SaleRows
         return [.. rows.Select(r => r.ToSale())];
     }
 
+    /// <summary>A page of every sale, newest first (for the admin list).</summary>
+    public static async Task<IReadOnlyList<FlashSale>> ListNewestAsync(DbConnection connection, int offset, int limit, CancellationToken cancellationToken)
+    {
+        var rows = await connection.QueryAsync<Row>(new CommandDefinition(
+            $"SELECT {Columns} FROM flashsales_sales ORDER BY id DESC LIMIT @limit OFFSET @offset",
+            new { limit, offset },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToSale())];
+    }
+
     public static string Text(SaleStatus status) => status switch
     {
         SaleStatus.Allotting => "allotting",
@@ -43,21 +53,37 @@ internal static class SaleRows
         _ => throw new InvalidOperationException($"Unknown flash-sale status '{status}'."),
     };
 
-    private sealed record Row(
-        long Id,
-        string SkuId,
-        long Price,
-        string Currency,
-        long Quantity,
-        long PerUserLimit,
-        string Country,
-        long StartsAt,
-        long EndsAt,
-        long SettlesAt,
-        long? AdmitPerSecond,
-        string Status,
-        string? AllotmentId)
+    // Settable properties, not a positional record: Dapper converts a column to a property's type
+    // (PostgreSQL answers int4 for the INTEGER columns, SQLite int64), but builds a record only from the
+    // exact types of its constructor.
+    private sealed class Row
     {
+        public long Id { get; init; }
+
+        public string SkuId { get; init; } = "";
+
+        public long Price { get; init; }
+
+        public string Currency { get; init; } = "";
+
+        public long Quantity { get; init; }
+
+        public long PerUserLimit { get; init; }
+
+        public string Country { get; init; } = "";
+
+        public long StartsAt { get; init; }
+
+        public long EndsAt { get; init; }
+
+        public long SettlesAt { get; init; }
+
+        public long? AdmitPerSecond { get; init; }
+
+        public string Status { get; init; } = "";
+
+        public string? AllotmentId { get; init; }
+
         public FlashSale ToSale() => new(
             Id,
             SkuId,

@@ -67,6 +67,13 @@ internal sealed class HostProcess : IAsyncDisposable
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 
+    /// <summary>SIGKILL: the process ends at once, mid-request, with no chance to flush or clean up.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     /// <summary>Waits for the process to end by itself (an injected kill), up to <paramref name="timeout"/>.</summary>
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

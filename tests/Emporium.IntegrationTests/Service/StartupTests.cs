@@ -27,7 +27,7 @@ public abstract class StartupTests
             (await connection.QueryAsync<string>("SELECT name FROM seed_history")).Order().ShouldBe(["accounts-demo", "catalog-demo", "inventory-demo"]);
             (await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM accounts_users")).ShouldBe(3);
             (await connection.QueryAsync<string>("SELECT DISTINCT module FROM schema_versions")).Order().ShouldBe(
-                ["accounts", "cart", "catalog", "checkout", "inventory", "messaging", "orders", "payments"]);
+                ["accounts", "cart", "catalog", "checkout", "flashsales", "inventory", "messaging", "orders", "payments"]);
 
             var client = apps[1].CreateClient();
             var result = await client.GetJsonAsync("/api/search?q=laptop");
