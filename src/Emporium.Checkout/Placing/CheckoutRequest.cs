@@ -12,7 +12,8 @@ namespace Emporium.Checkout.Placing;
 /// The body of <c>POST /api/checkout</c>. There is no price anywhere in it: the server quotes. Anything
 /// else a client sends (a total, unit prices) is not bound and so cannot matter.
 /// </summary>
-internal sealed record CheckoutRequest(AddressRequest? ShippingAddress, string? PaymentToken, string? CouponCode);
+/// <remarks><c>ClaimId</c> pays a flash-sale claim instead of the cart.</remarks>
+internal sealed record CheckoutRequest(AddressRequest? ShippingAddress, string? PaymentToken, string? CouponCode, string? ClaimId = null);
 
 internal sealed record AddressRequest(
     string? Name, string? Line1, string? Line2, string? City, string? Region, string? PostalCode, string? Country, string? Phone);
@@ -21,6 +22,7 @@ internal sealed record AddressRequest(
 internal sealed record ValidCheckout(string IdempotencyKey, CheckoutInput Input, string Fingerprint)
 {
     public const int MaxKeyLength = 255;
+    public const int MaxClaimIdLength = 100;
 
     public static Result<ValidCheckout> From(string? idempotencyKey, CheckoutRequest? request)
     {
@@ -43,6 +45,12 @@ internal sealed record ValidCheckout(string IdempotencyKey, CheckoutInput Input,
             errors.Add("paymentToken", "Required: the token POST /api/payments/tokens returned for the card.");
         }
 
+        var claimId = string.IsNullOrWhiteSpace(request.ClaimId) ? null : request.ClaimId.Trim();
+        if (claimId is not null && (claimId.Length > MaxClaimIdLength || claimId.Any(c => c is < '!' or > '~')))
+        {
+            errors.Add("claimId", $"When set: the claimId POST /api/flash-sales/{{saleId}}/purchase returned (at most {MaxClaimIdLength} characters).");
+        }
+
         if (errors.Any)
         {
             return errors.ToError();
@@ -53,7 +61,7 @@ internal sealed record ValidCheckout(string IdempotencyKey, CheckoutInput Input,
             return new Error(ErrorKind.Unprocessable, "coupon_not_found", $"There is no coupon '{request.CouponCode.Trim()}'. Nothing was charged or reserved.");
         }
 
-        var input = new CheckoutInput(address!, token!);
+        var input = new CheckoutInput(address!, token!) { ClaimId = claimId };
         return new ValidCheckout(idempotencyKey!, input, FingerprintOf(input));
     }
 

@@ -76,7 +76,7 @@ internal static class CheckoutSaga
             PaymentCaptured => state with { Captured = true },
             StockCommitted => state with { StockCommitted = true },
             OrderPaid => state with { OrderPaid = true },
-            CartCleared => state with { CartCleared = true },
+            CartCleared or ClaimSettled => state with { CartCleared = true },
             CheckoutCompleted => state with { Completed = true },
             StepFailed failed => state with { Failure = state.Failure ?? failed },
             PaymentRefunded => state with { Refunded = true },

@@ -35,6 +35,9 @@ internal sealed record OrderPaid : SagaEvent;
 
 internal sealed record CartCleared : SagaEvent;
 
+/// <summary>A claim checkout's last step in place of clearing the cart: the flash-sale claim is paid.</summary>
+internal sealed record ClaimSettled : SagaEvent;
+
 /// <summary>The saga finished forward: the buyer's answer is 201.</summary>
 internal sealed record CheckoutCompleted : SagaEvent;
 

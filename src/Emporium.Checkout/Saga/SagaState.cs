@@ -28,6 +28,7 @@ internal sealed record SagaState(string CheckoutId, string UserId, CheckoutInput
 
     public bool OrderPaid { get; init; }
 
+    /// <summary>The cart's bought lines are removed — or, for a claim checkout, the claim is marked paid.</summary>
     public bool CartCleared { get; init; }
 
     public bool Completed { get; init; }
@@ -54,5 +55,16 @@ internal sealed record SagaState(string CheckoutId, string UserId, CheckoutInput
     public bool PaymentUncertain => PaymentId is null && Failure is { Step: SagaStep.Authorize, Error.Kind: ErrorKind.Unavailable };
 }
 
-/// <summary>What the buyer asked for: where to ship and which card token to charge.</summary>
-internal sealed record CheckoutInput(Contracts.Orders.ShippingAddress ShippingAddress, string PaymentToken);
+/// <summary>
+/// What the buyer asked for: where to ship, which card token to charge, and — to pay a flash-sale claim
+/// instead of the cart — which claim.
+/// </summary>
+internal sealed record CheckoutInput(Contracts.Orders.ShippingAddress ShippingAddress, string PaymentToken)
+{
+    /// <summary>
+    /// The flash-sale claim this checkout pays; null for a cart checkout. Left out of the stored JSON when
+    /// null, so a cart checkout's fingerprint is what it was before claims existed.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? ClaimId { get; init; }
+}

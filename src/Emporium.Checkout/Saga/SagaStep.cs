@@ -15,6 +15,7 @@ internal enum SagaStep
     Capture,
     CommitStock,
     MarkOrderPaid,
+    /// <summary>Removes the bought lines from the cart; for a claim checkout, marks the claim paid.</summary>
     ClearCart,
     Complete,
     Refund,

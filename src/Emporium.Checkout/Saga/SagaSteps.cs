@@ -1,5 +1,6 @@
 using Emporium.BuildingBlocks.Results;
 using Emporium.Contracts.Cart;
+using Emporium.Contracts.FlashSales;
 using Emporium.Contracts.Inventory;
 using Emporium.Contracts.Orders;
 using Emporium.Contracts.Pricing;
@@ -10,11 +11,15 @@ namespace Emporium.Checkout.Saga;
 /// The forward steps: each calls one module through its contract with an id or key derived from the
 /// checkout, so running a step twice (after a crash, or by two executors) has one effect. An expected
 /// failure becomes <see cref="StepFailed"/>; anything unexpected throws and leaves the saga to recovery.
+/// A claim checkout (<see cref="CheckoutInput.ClaimId"/> set) quotes the claimed unit at the sale's price,
+/// carves its reservation out of the sale's allotment and, at the end, marks the claim paid instead of
+/// touching the cart.
 /// </summary>
 internal sealed class SagaSteps(
     ICheckoutCarts carts,
     IPriceQuotes prices,
     IStockReservations stock,
+    IFlashSaleClaims claims,
     IOrderPlacement orders,
     PaymentCalls payments,
     CheckoutSettings settings,
@@ -43,6 +48,11 @@ internal sealed class SagaSteps(
 
     private async Task<StepOutcome> QuoteAsync(SagaState state, CancellationToken cancellationToken)
     {
+        if (state.Input.ClaimId is { } claimId)
+        {
+            return await QuoteClaimAsync(claimId, state, cancellationToken);
+        }
+
         var lines = await carts.GetLinesAsync(state.UserId, cancellationToken);
         if (lines.Count == 0)
         {
@@ -55,8 +65,38 @@ internal sealed class SagaSteps(
         return quote.IsSuccess ? new Quoted(quote.Value) : StepOutcome.Fail(SagaStep.Quote, quote.Error!);
     }
 
+    /// <summary>One unit at the price the sale agreed, shipped (and taxed) where the sale sells.</summary>
+    private async Task<StepOutcome> QuoteClaimAsync(string claimId, SagaState state, CancellationToken cancellationToken)
+    {
+        var claim = await claims.GetAsync(claimId, state.UserId, cancellationToken);
+        if (!claim.IsSuccess)
+        {
+            return StepOutcome.Fail(SagaStep.Quote, claim.Error!);
+        }
+
+        var country = state.Input.ShippingAddress.Country;
+        if (!string.Equals(claim.Value.Country, country, StringComparison.OrdinalIgnoreCase))
+        {
+            return StepOutcome.Fail(SagaStep.Quote, new Error(
+                ErrorKind.Unprocessable,
+                "claim_not_deliverable",
+                $"This flash sale delivers to {claim.Value.Country} only; the shipping address is in {country}. Nothing was charged."));
+        }
+
+        var quote = await prices.QuoteAsync(
+            new QuoteRequest([new QuoteLine(claim.Value.SkuId, 1, claim.Value.UnitPrice)], country),
+            cancellationToken);
+        return quote.IsSuccess ? new Quoted(quote.Value) : StepOutcome.Fail(SagaStep.Quote, quote.Error!);
+    }
+
     private async Task<StepOutcome> ReserveAsync(SagaState state, CancellationToken cancellationToken)
     {
+        if (state.Input.ClaimId is { } claimId)
+        {
+            var carved = await claims.BeginCheckoutAsync(claimId, state.UserId, state.CheckoutId, settings.ReservationHold, cancellationToken);
+            return carved.IsSuccess ? new StockReserved(carved.Value.ReservationId) : StepOutcome.Fail(SagaStep.Reserve, carved.Error!);
+        }
+
         var request = new ReserveStockRequest(
             CheckoutIds.Owner(state.CheckoutId),
             CheckoutIds.Key(state.CheckoutId, "reserve"),
@@ -107,6 +147,12 @@ internal sealed class SagaSteps(
 
     private async Task<StepOutcome> ClearCartAsync(SagaState state, CancellationToken cancellationToken)
     {
+        if (state.Input.ClaimId is { } claimId)
+        {
+            var settled = await claims.CompleteCheckoutAsync(claimId, state.CheckoutId, state.OrderId!, cancellationToken);
+            return settled.IsSuccess ? new ClaimSettled() : StepOutcome.Pause($"claim {claimId} cannot be marked paid: {settled.Error!.Code}");
+        }
+
         var bought = state.Quote!.Lines.Select(l => new CheckoutCartLine(l.SkuId, l.Quantity)).ToList();
         await carts.RemovePurchasedAsync(state.UserId, state.CheckoutId, bought, cancellationToken);
         return new CartCleared();
@@ -122,8 +168,17 @@ internal sealed class SagaSteps(
     }
 
     /// <summary>Compensation of step 2: releases a pending reservation, or returns the units of a committed one.</summary>
+    /// <remarks>A claim checkout's reservation goes back to the sale's allotment and the claim can be paid again.</remarks>
     private async Task<StepOutcome> ReturnStockAsync(SagaState state, CancellationToken cancellationToken)
     {
+        if (state.Input.ClaimId is { } claimId)
+        {
+            var abandoned = await claims.AbandonCheckoutAsync(claimId, state.CheckoutId, cancellationToken);
+            return abandoned.IsSuccess
+                ? new StockReturned()
+                : StepOutcome.Pause($"claim {claimId} cannot give its unit back: {abandoned.Error!.Code}");
+        }
+
         var returned = await stock.ReturnAsync(state.ReservationId!, cancellationToken);
         return returned.IsSuccess || returned.Error!.Kind == ErrorKind.NotFound
             ? new StockReturned()
