@@ -8,11 +8,14 @@ using Emporium.Accounts.SigningIn;
 using Emporium.Accounts.Users;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Emporium.Accounts;
 
@@ -41,6 +44,29 @@ public static class AccountsModule
         }
 
         return services;
+    }
+
+    /// <summary>
+    /// A bearer token for <paramref name="userId"/> holding <paramref name="roles"/>, protected with the
+    /// keys of <paramref name="services"/> (the data directory's key ring), so a host on the same data
+    /// directory accepts it exactly like one a sign-in issued. The user need not exist: this is for load
+    /// tests (<c>Emporium.Host issue-tokens</c>), where 20,000 buyers signing up would cost 20,000
+    /// password hashes. Never reachable over HTTP; whoever can run it can read the keys anyway.
+    /// </summary>
+    public static string IssueBearerToken(IServiceProvider services, string userId, IReadOnlyList<string> roles, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        ArgumentNullException.ThrowIfNull(roles);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(lifetime, TimeSpan.Zero);
+        var now = (services.GetService<TimeProvider>() ?? TimeProvider.System).GetUtcNow();
+        var user = new AccountUser(userId, userId + "@example.invalid", userId, PasswordHash: "", now, roles);
+
+        // The ticket SignInFlow issues, with the caller's lifetime: the bearer handler checks ExpiresUtc.
+        var options = services.GetRequiredService<IOptionsMonitor<BearerTokenOptions>>().Get(AuthSchemes.Bearer);
+        var properties = new AuthenticationProperties { IssuedUtc = now, ExpiresUtc = now + lifetime };
+        var ticket = new AuthenticationTicket(UserPrincipal.For(user), properties, $"{AuthSchemes.Bearer}:AccessToken");
+        return options.BearerTokenProtector.Protect(ticket);
     }
 
     public static IEndpointRouteBuilder MapAccountsEndpoints(this IEndpointRouteBuilder endpoints)

@@ -22,8 +22,9 @@ internal sealed class Args
     public string[] Raw { get; }
 
     /// <summary>The command line as a shell would need it typed again: words with spaces or quotes single-quoted.</summary>
+    /// <remarks><c>--setup</c> is left out: the report shows those commands on lines of their own.</remarks>
     public string ShellQuoted() =>
-        string.Join(' ', Raw.Select(a => a.Length > 0 && a.All(c => char.IsLetterOrDigit(c) || "-_./:=,+@".Contains(c, StringComparison.Ordinal)) ? a : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
+        string.Join(' ', Raw.Where((_, i) => Raw[i] != "--setup" && (i == 0 || Raw[i - 1] != "--setup")).Select(a => a.Length > 0 && a.All(c => char.IsLetterOrDigit(c) || "-_./:=,+@".Contains(c, StringComparison.Ordinal)) ? a : "'" + a.Replace("'", "'\\''", StringComparison.Ordinal) + "'"));
 
     public static Args Parse(string[] args)
     {
@@ -50,6 +51,14 @@ internal sealed class Args
         _options.TryGetValue(name, out var value) ? value : throw new UsageException($"--{name} is required.");
 
     public string? Optional(string name) => _options.GetValueOrDefault(name);
+
+    /// <summary>A multi-line option as its non-empty lines (none when absent), e.g. <c>--setup "$(printf '%s\n' …)"</c>.</summary>
+    public IReadOnlyList<string> Lines(string name) =>
+        (_options.GetValueOrDefault(name) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A <c>;</c>-separated option as its items (none when absent), e.g. <c>--host-config "A=1; B=2"</c>.</summary>
+    public IReadOnlyList<string> List(string name) =>
+        (_options.GetValueOrDefault(name) ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
     public string Text(string name, string fallback) => _options.GetValueOrDefault(name) ?? fallback;
 

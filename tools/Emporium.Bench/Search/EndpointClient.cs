@@ -65,6 +65,3 @@ internal sealed class EndpointClient : IDisposable
 
     public void Dispose() => _http.Dispose();
 }
-
-/// <summary>A broken invariant (non-200, an empty answer that must match, subject and baseline disagreeing): the run fails.</summary>
-internal sealed class InvariantException(string message) : Exception(message);

@@ -127,10 +127,3 @@ internal static class SearchScenario
         AnsiConsole.MarkupLine($"Endpoint p95 median {p95.Median:F1} ms (goal < {Goals.SearchP95Ms} ms with 1,000,000 products): {(p95.Median < Goals.SearchP95Ms ? "[green]met[/]" : "[red]not met[/]")}");
     }
 }
-
-/// <summary>The targets the figures are judged against (docs/benchmarks.md).</summary>
-internal static class Goals
-{
-    public const double SearchP95Ms = 100;
-    public const long SearchProducts = 1_000_000;
-}

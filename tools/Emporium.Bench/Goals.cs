@@ -1,0 +1,26 @@
+namespace Emporium.Bench;
+
+/// <summary>The targets the figures are judged against (issue 9, docs/benchmarks.md).</summary>
+internal static class Goals
+{
+    public const double SearchP95Ms = 100;
+    public const long SearchProducts = 1_000_000;
+
+    /// <summary>B5: the endpoint's p95 ÷ the same query's p95 on the engine alone.</summary>
+    public const double SearchEndpointOverRaw = 1.3;
+
+    /// <summary>B6: cart view requests/s ÷ <c>GET /health/live</c> requests/s.</summary>
+    public const double CartView = 0.5;
+
+    /// <summary>B6: cart add requests/s ÷ <c>GET /health/live</c> requests/s.</summary>
+    public const double CartAdd = 0.35;
+
+    /// <summary>B1 (a): durable claims/s while stock lasts ÷ <c>GET /health/live</c> requests/s.</summary>
+    public const double Claims = 0.5;
+
+    /// <summary>B1 (b): sold-out answers/s ÷ <c>GET /health/live</c> requests/s.</summary>
+    public const double SoldOut = 0.8;
+
+    /// <summary>B4: claims/s with group commit ÷ claims/s with one transaction per claim.</summary>
+    public const double GroupCommit = 10;
+}
