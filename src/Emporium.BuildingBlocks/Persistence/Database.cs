@@ -40,9 +40,13 @@ public sealed class Database : IAsyncDisposable
     /// <summary>
     /// Run on every SQLite connection. Memory-mapped reads let a search that touches tens of thousands
     /// of pages read them from the shared OS page cache without a system call each; the map is
-    /// address space, not memory per connection.
+    /// address space, not memory per connection. Every connection starts synchronous=FULL (each commit synced
+    /// to disk) whatever a previous user of the pooled connection set (see <see cref="WriteDurability"/>).
     /// </summary>
-    public const string SqliteConnectionPragmas = "PRAGMA mmap_size = 2147483648;";
+    public const string SqliteConnectionPragmas = "PRAGMA mmap_size = 2147483648; PRAGMA synchronous = FULL;";
+
+    /// <summary>Run outside a transaction by a <see cref="WriteDurability.Relaxed"/> writer.</summary>
+    public const string SqliteRelaxedDurabilityPragma = "PRAGMA synchronous = NORMAL;";
 
     public DatabaseProvider Provider { get; }
 

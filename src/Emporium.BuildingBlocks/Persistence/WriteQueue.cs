@@ -8,7 +8,7 @@ namespace Emporium.BuildingBlocks.Persistence;
 /// busy-retry sleeps. (Writers of other modules and processes still meet at SQLite's own lock.) On
 /// PostgreSQL they run in parallel and meet at the rows they lock.
 /// </summary>
-public sealed class WriteQueue(Database database) : IDisposable
+public sealed class WriteQueue(Database database, WriteDurability durability = WriteDurability.Full) : IDisposable
 {
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
 
@@ -30,6 +30,13 @@ public sealed class WriteQueue(Database database) : IDisposable
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
+            if (gated && durability == WriteDurability.Relaxed)
+            {
+                await using var pragma = connection.CreateCommand();
+                pragma.CommandText = Database.SqliteRelaxedDurabilityPragma; // outside the transaction: SQLite refuses it inside one
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             return await work(connection, transaction);
         }
@@ -57,4 +64,18 @@ public sealed class WriteQueue(Database database) : IDisposable
     }
 
     public void Dispose() => _sqliteWriter.Dispose();
+}
+
+/// <summary>How far a committed write survives on SQLite (PostgreSQL always commits durably).</summary>
+public enum WriteDurability
+{
+    /// <summary>Synced to disk before the commit returns: survives a power cut. Orders, payments, stock, claims.</summary>
+    Full,
+
+    /// <summary>
+    /// Survives the process being killed, not the machine losing power (the WAL is synced at the next full
+    /// commit or checkpoint). For state a buyer can redo in a click — a cart — where a sync per change would
+    /// cap writes at the disk's sync rate. See docs/decisions/0006-cart-write-durability.md.
+    /// </summary>
+    Relaxed,
 }

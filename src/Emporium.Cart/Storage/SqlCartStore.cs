@@ -14,9 +14,12 @@ namespace Emporium.Cart.Storage;
 /// does not exist yet, and <c>FOR UPDATE</c> on its row keeps the purge from deleting it mid-change.
 /// <c>cart_purchases</c> remembers which purchases already took their lines out of a user's cart.
 /// </summary>
-internal sealed class SqlCartStore(Database database) : ICartStore
+internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
 {
     private const int PurgeBatchSize = 500;
+
+    /// <summary>Every change's transaction: queued in process on SQLite rather than spinning in its busy-retry sleeps.</summary>
+    private readonly WriteQueue _writes = new(database, WriteDurability.Relaxed);
 
     public async Task<StoredCart?> FindAsync(CartOwner owner, CancellationToken cancellationToken)
     {
@@ -24,32 +27,33 @@ internal sealed class SqlCartStore(Database database) : ICartStore
         return await CartRows.LoadAsync(connection, null, owner, forUpdate: false, cancellationToken);
     }
 
-    public async Task<Result<StoredCart?>> ChangeAsync(CartOwner owner, CartDecision decide, CancellationToken cancellationToken)
+    public Task<Result<StoredCart?>> ChangeAsync(CartOwner owner, CartDecision decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockAsync(connection, transaction, [owner], cancellationToken);
-        var stored = await CartRows.LoadAsync(connection, transaction, owner, database.IsPostgres, cancellationToken);
-        var state = stored?.State ?? CartState.Empty.Instance;
-
-        var decision = decide(state);
-        if (!decision.IsSuccess)
+        return _writes.RunAsync<Result<StoredCart?>>(async (connection, transaction) =>
         {
-            return Result<StoredCart?>.Failure(decision.Error!);
-        }
+            await LockAsync(connection, transaction, [owner], cancellationToken);
+            var stored = await CartRows.LoadAsync(connection, transaction, owner, database.IsPostgres, cancellationToken);
+            var state = stored?.State ?? CartState.Empty.Instance;
 
-        if (decision.Value.Count == 0)
-        {
-            return stored;
-        }
+            var decision = decide(state);
+            if (!decision.IsSuccess)
+            {
+                return Result<StoredCart?>.Failure(decision.Error!);
+            }
 
-        var after = await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return after;
+            if (decision.Value.Count == 0)
+            {
+                return stored;
+            }
+
+            var after = await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return after;
+        }, cancellationToken);
     }
 
-    public async Task<bool> ChangeForPurchaseAsync(CartOwner owner, string purchaseId, CartDecision decide, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<bool> ChangeForPurchaseAsync(CartOwner owner, string purchaseId, CartDecision decide, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(owner);
         ArgumentNullException.ThrowIfNull(decide);
@@ -58,56 +62,58 @@ internal sealed class SqlCartStore(Database database) : ICartStore
             throw new ArgumentException("Only a signed-in user's cart takes part in a purchase.", nameof(owner));
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockAsync(connection, transaction, [owner], cancellationToken);
-
-        // Under the owner's lock, so two deliveries of one purchase queue here and the second finds the row.
-        var first = await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO cart_purchases (user_id, purchase_id, recorded_at) VALUES (@UserId, @PurchaseId, @At) ON CONFLICT (user_id, purchase_id) DO NOTHING",
-            new { UserId = owner.Id, PurchaseId = purchaseId, At = now.ToUnixTimeMilliseconds() },
-            transaction,
-            cancellationToken: cancellationToken));
-        if (first == 0)
+        return _writes.RunAsync(async (connection, transaction) =>
         {
-            return false;
-        }
+            await LockAsync(connection, transaction, [owner], cancellationToken);
 
-        var stored = await CartRows.LoadAsync(connection, transaction, owner, database.IsPostgres, cancellationToken);
-        var decision = decide(stored?.State ?? CartState.Empty.Instance);
-        if (!decision.IsSuccess)
-        {
-            throw new InvalidOperationException($"A purchase's cart change was refused: {decision.Error!.Code}.");
-        }
+            // Under the owner's lock, so two deliveries of one purchase queue here and the second finds the row.
+            var first = await connection.ExecuteAsync(new CommandDefinition(
+                "INSERT INTO cart_purchases (user_id, purchase_id, recorded_at) VALUES (@UserId, @PurchaseId, @At) ON CONFLICT (user_id, purchase_id) DO NOTHING",
+                new { UserId = owner.Id, PurchaseId = purchaseId, At = now.ToUnixTimeMilliseconds() },
+                transaction,
+                cancellationToken: cancellationToken));
+            if (first == 0)
+            {
+                return false;
+            }
 
-        if (decision.Value.Count > 0)
-        {
-            await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
-        }
+            var stored = await CartRows.LoadAsync(connection, transaction, owner, database.IsPostgres, cancellationToken);
+            var decision = decide(stored?.State ?? CartState.Empty.Instance);
+            if (!decision.IsSuccess)
+            {
+                throw new InvalidOperationException($"A purchase's cart change was refused: {decision.Error!.Code}.");
+            }
 
-        // Committed even when the cart had nothing to give up: a later replay must not take lines added since.
-        await transaction.CommitAsync(cancellationToken);
-        return true;
+            if (decision.Value.Count > 0)
+            {
+                await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
+            }
+
+            // Committed even when the cart had nothing to give up: a later replay must not take lines added since.
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        }, cancellationToken);
     }
 
-    public async Task<StoredCart?> MergeAsync(CartOwner into, CartOwner from, MergeDecision decide, CancellationToken cancellationToken)
+    public Task<StoredCart?> MergeAsync(CartOwner into, CartOwner from, MergeDecision decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await LockAsync(connection, transaction, [into, from], cancellationToken);
-        var receiving = await CartRows.LoadAsync(connection, transaction, into, database.IsPostgres, cancellationToken);
-        var giving = await CartRows.LoadAsync(connection, transaction, from, database.IsPostgres, cancellationToken);
-
-        var (intoEvents, fromEvents) = decide(receiving?.State ?? CartState.Empty.Instance, giving?.State ?? CartState.Empty.Instance);
-        var after = intoEvents.Count == 0 ? receiving : await SaveAsync(connection, transaction, into, receiving, intoEvents, cancellationToken);
-        if (fromEvents.Count > 0)
+        return _writes.RunAsync(async (connection, transaction) =>
         {
-            await SaveAsync(connection, transaction, from, giving, fromEvents, cancellationToken);
-        }
+            await LockAsync(connection, transaction, [into, from], cancellationToken);
+            var receiving = await CartRows.LoadAsync(connection, transaction, into, database.IsPostgres, cancellationToken);
+            var giving = await CartRows.LoadAsync(connection, transaction, from, database.IsPostgres, cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
-        return after;
+            var (intoEvents, fromEvents) = decide(receiving?.State ?? CartState.Empty.Instance, giving?.State ?? CartState.Empty.Instance);
+            var after = intoEvents.Count == 0 ? receiving : await SaveAsync(connection, transaction, into, receiving, intoEvents, cancellationToken);
+            if (fromEvents.Count > 0)
+            {
+                await SaveAsync(connection, transaction, from, giving, fromEvents, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return after;
+        }, cancellationToken);
     }
 
     public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -155,4 +161,6 @@ internal sealed class SqlCartStore(Database database) : ICartStore
                 "SELECT pg_advisory_xact_lock(hashtextextended(@Key, 0))", new { Key = key }, transaction, cancellationToken: cancellationToken));
         }
     }
+
+    public void Dispose() => _writes.Dispose();
 }
