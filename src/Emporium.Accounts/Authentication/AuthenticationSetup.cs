@@ -1,5 +1,6 @@
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.BuildingBlocks.Security;
+using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
@@ -51,6 +52,10 @@ internal static class AuthenticationSetup
                 };
             })
             .AddBearerToken(AuthSchemes.Bearer);
+
+        // After the framework has made the token format from the key ring: remember opened tokens.
+        services.AddOptions<BearerTokenOptions>(AuthSchemes.Bearer)
+            .PostConfigure<TimeProvider>((bearer, clock) => bearer.BearerTokenProtector = new CachedTicketFormat(bearer.BearerTokenProtector, clock));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.SignedIn, policy => policy.RequireAuthenticatedUser())
