@@ -32,7 +32,14 @@ internal sealed record SaleTerms(
 internal static partial class SaleRules
 {
     public const long MaxPrice = 10_000_000_000;
-    public const int MaxQuantity = 1_000_000;
+
+    /// <summary>
+    /// The allotment is one inventory reservation line, and inventory holds at most 10,000 units of a SKU
+    /// in one reservation: a larger sale would be refused there with a message about reservation lines.
+    /// Ten times the flash sale the platform is designed around; a larger drop is several sales.
+    /// </summary>
+    public const int MaxQuantity = 10_000;
+
     public const int MaxAdmitPerSecond = 100_000;
     public const int MaxSkuIdLength = 200;
     public const string DefaultCountry = "US";
