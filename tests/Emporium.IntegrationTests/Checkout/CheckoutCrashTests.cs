@@ -13,45 +13,15 @@ namespace Emporium.IntegrationTests.Checkout;
 /// A host whose clock the tests move and whose recovery worker is off, so a test decides when a crashed
 /// saga's lease runs out and when recovery runs.
 /// </summary>
-public abstract class CrashAppFixture : IAsyncLifetime
+public abstract class CrashAppFixture(bool postgres) : ClockAppFixture(postgres, new Dictionary<string, string?>
 {
-    private TestDatabase? _database;
+    ["Emporium:Checkout:RecoveryEnabled"] = "false",
+    ["Emporium:Checkout:PaymentRetryDelayMs"] = "5",
+});
 
-    internal FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+public sealed class SqliteCrashAppFixture() : CrashAppFixture(postgres: false);
 
-    public EmporiumApp App { get; private set; } = null!;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        App = new EmporiumApp(
-            new Dictionary<string, string?>(_database.Settings)
-            {
-                ["Emporium:DemoData"] = "false",
-                ["Emporium:Checkout:RecoveryEnabled"] = "false",
-                ["Emporium:Checkout:PaymentRetryDelayMs"] = "5",
-            },
-            services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await _database!.DisposeAsync();
-    }
-}
-
-public sealed class SqliteCrashAppFixture : CrashAppFixture
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresCrashAppFixture : CrashAppFixture
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}
+public sealed class PostgresCrashAppFixture() : CrashAppFixture(postgres: true);
 
 /// <summary>
 /// A crash injected right after each saga event (the request fails with 500 and leaves the saga mid-way),

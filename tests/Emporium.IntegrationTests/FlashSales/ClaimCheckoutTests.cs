@@ -3,45 +3,15 @@ using Emporium.IntegrationTests.Cart;
 using Emporium.IntegrationTests.Checkout;
 using Emporium.IntegrationTests.Infrastructure;
 using Emporium.IntegrationTests.Inventory;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Emporium.IntegrationTests.FlashSales;
 
-/// <summary>A host whose clock the tests move (claim deadlines), on a fresh database.</summary>
-public abstract class FlashClockAppFixture : IAsyncLifetime
-{
-    private TestDatabase? _database;
+/// <summary>A host whose clock the tests move (claim deadlines), rate limits off, on a fresh database.</summary>
+public abstract class FlashClockAppFixture(bool postgres) : ClockAppFixture(postgres, new Dictionary<string, string?> { ["Emporium:RateLimits:Enabled"] = "false" });
 
-    internal FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+public sealed class SqliteFlashClockAppFixture() : FlashClockAppFixture(postgres: false);
 
-    public EmporiumApp App { get; private set; } = null!;
-
-    protected abstract Task<TestDatabase> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        _database = await CreateDatabaseAsync();
-        App = new EmporiumApp(
-            new Dictionary<string, string?>(_database.Settings) { ["Emporium:DemoData"] = "false", ["Emporium:RateLimits:Enabled"] = "false" },
-            services => services.AddSingleton<TimeProvider>(Clock));
-    }
-
-    public async Task DisposeAsync()
-    {
-        await App.DisposeAsync();
-        await _database!.DisposeAsync();
-    }
-}
-
-public sealed class SqliteFlashClockAppFixture : FlashClockAppFixture
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
-}
-
-public sealed class PostgresFlashClockAppFixture : FlashClockAppFixture
-{
-    protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
-}
+public sealed class PostgresFlashClockAppFixture() : FlashClockAppFixture(postgres: true);
 
 /// <summary>
 /// Paying a flash-sale claim through <c>POST /api/checkout</c> with <c>{ claimId }</c>: one unit at the
