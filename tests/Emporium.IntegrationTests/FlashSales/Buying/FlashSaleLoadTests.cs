@@ -11,6 +11,8 @@ namespace Emporium.IntegrationTests.FlashSales.Buying;
 /// The acceptance test at a small scale: 100 units, 2,000 distinct buyers, a limit of 2 each, every
 /// buyer pressing "buy" three times, all at once. Exactly the allotment is claimed and stored, every 201 is
 /// a stored claim, nobody passes the limit, and every loser hears a clean 410, 409 or 429 — no 5xx.
+/// Then a third of the claims are paid at once (concurrent carves from one allotment), the rest expire,
+/// the sale settles, and the stock ledger balances: every unit sold once or back on the shelf.
 /// </summary>
 public abstract class FlashSaleLoadTests(ITestOutputHelper output)
 {
@@ -18,6 +20,10 @@ public abstract class FlashSaleLoadTests(ITestOutputHelper output)
     private const int Buyers = 2_000;
     private const int AttemptsEach = 3;
     private const int PerUserLimit = 2;
+    private const int Paid = 33;
+
+    /// <summary>The sale's market (the test sale sells in the US).</summary>
+    private static readonly object UsAddress = new { name = "Ada Buyer", line1 = "1 Main Street", city = "New York", region = "NY", postalCode = "10001", country = "US" };
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
@@ -25,7 +31,10 @@ public abstract class FlashSaleLoadTests(ITestOutputHelper output)
     public async Task Two_thousand_buyers_pressing_buy_three_times_at_once_claim_exactly_the_allotment()
     {
         await using var database = await CreateDatabaseAsync();
-        await using var app = new EmporiumApp(new Dictionary<string, string?>(database.Settings) { ["Emporium:DemoData"] = "false" });
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = new EmporiumApp(
+            new Dictionary<string, string?>(database.Settings) { ["Emporium:DemoData"] = "false", ["Emporium:FlashSales:SweepSeconds"] = "86400" },
+            services => services.AddSingleton<TimeProvider>(time));
         var sale = await BuyingApi.SaleAsync(app, Units, PerUserLimit);
         var buyers = MintedUsers.Mint(app, Buyers);
         var clients = Enumerable.Range(0, 8).Select(_ => app.CreateClient()).ToList();
@@ -62,10 +71,40 @@ public abstract class FlashSaleLoadTests(ITestOutputHelper output)
         stored.Select(c => (c.Id, c.UserId)).Order().ShouldBe(won.Select(w => (w.Answer.ClaimId, w.UserId)).Order(), "each claim is the buyer's who heard 201");
         (await BuyingApi.StandingAsync(clients[0], sale.SaleId)).ShouldBe(("soldOut", 0));
 
+        await PayOrLetExpireAsync(app, time, sale, buyers, won.Select(w => (w.UserId, w.Answer.ClaimId!)).ToList());
+
         foreach (var client in clients)
         {
             client.Dispose();
         }
+    }
+
+    private static async Task PayOrLetExpireAsync(
+        EmporiumApp app, FakeTimeProvider time, FlashSaleApi.CreatedSale sale, IReadOnlyList<MintedUsers.Minted> buyers, List<(string UserId, string ClaimId)> claims)
+    {
+        var byId = buyers.ToDictionary(b => b.UserId);
+        var statuses = new ConcurrentBag<int>();
+        await Parallel.ForEachAsync(claims.Take(Paid), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (claim, _) =>
+        {
+            using var client = MintedUsers.Client(app, byId[claim.UserId]);
+            var card = await Checkout.CheckoutApi.TokenAsync(client, Checkout.TestCards.Approves);
+            using var response = await Checkout.CheckoutApi.PostAsync(
+                client, Guid.NewGuid().ToString("N"), new { shippingAddress = UsAddress, paymentToken = card, claimId = claim.ClaimId });
+            statuses.Add((int)response.StatusCode);
+        });
+        statuses.ShouldAllBe(status => status == 201);
+
+        time.Advance(TimeSpan.FromMinutes(11));
+        (await app.Services.GetRequiredService<ClaimExpiry>().SweepAsync(CancellationToken.None)).ShouldBe(Units - Paid);
+        time.Advance(sale.EndsAt - FlashSaleApi.Now(app) + TimeSpan.FromHours(1));
+        (await app.Services.GetRequiredService<Emporium.FlashSales.Sales.SaleSettlement>().SweepAsync(CancellationToken.None)).Settled.ShouldBe(1);
+
+        var stored = await BuyingApi.StoredClaimsAsync(app, sale.SaleId);
+        stored.Count(c => c.Status == "paid").ShouldBe(Paid);
+        stored.Count(c => c.Status == "expired").ShouldBe(Units - Paid);
+        var admin = (await TestUsers.AdminAsync(app)).Client;
+        (await Inventory.InventoryApi.StockAsync(admin, sale.SkuId)).Total.ShouldBe((Units + 3 - Paid, 0, Units + 3 - Paid), "sold units gone, the rest back on the shelf");
+        (await Inventory.LedgerAssertions.ViolationsAsync(app.Database)).ShouldBeEmpty();
     }
 }
 
