@@ -168,6 +168,8 @@ internal static class MarkdownReport
         }
 
         md.AppendLine();
+        md.AppendLine("What limits each goal that is not met, how that was found, and the next step: [benchmark-analysis.md](benchmark-analysis.md) (written by hand, not generated).")
+            .AppendLine();
         if (chart is not null)
         {
             md.AppendLine($"![Throughput per scenario: subject and baseline requests/s, and their ratio against the goal]({chart})").AppendLine();
