@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
 using Emporium.BuildingBlocks.Persistence;
@@ -67,15 +66,7 @@ public sealed class CheckoutKillTests : IDisposable
         (cardOutput + successor.Output).ShouldNotContain(TestCards.Approves, Case.Sensitive, "a card number never reaches the logs");
     }
 
-    private static async Task<HttpClient> DemoCustomerAsync(HostProcess host)
-    {
-        var client = host.CreateClient();
-        using var login = await client.PostAsJsonAsync("/api/accounts/login", new { email = "customer@example.com", password = "Emporium-demo-1" });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.ReadJsonAsync()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static Task<HttpClient> DemoCustomerAsync(HostProcess host) => host.SignedInClientAsync("customer@example.com", "Emporium-demo-1");
 
     private async Task<string> StockedDemoSkuAsync()
     {

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Dapper;
 using Emporium.BuildingBlocks.Persistence;
@@ -120,7 +119,7 @@ public sealed class FlashSaleKillTests : IDisposable
 
     private async Task<string> CreateSaleAsync(HostProcess host)
     {
-        using var admin = await SignedInAsync(host, "admin@example.com", "Emporium-demo-1");
+        using var admin = await host.SignedInClientAsync("admin@example.com", "Emporium-demo-1");
         var sku = await StockedDemoSkuAsync();
         var now = DateTimeOffset.UtcNow;
         using var created = await admin.PostAsJsonAsync("/api/admin/flash-sales", new
@@ -146,20 +145,10 @@ public sealed class FlashSaleKillTests : IDisposable
             using var anonymous = host.CreateClient();
             using var registered = await anonymous.PostAsJsonAsync("/api/accounts/register", new { email, password = TestUsers.Password, name = "Buyer " + i });
             registered.StatusCode.ShouldBeOneOf(HttpStatusCode.Created, HttpStatusCode.OK, HttpStatusCode.Conflict);
-            buyers.Add(await SignedInAsync(host, email, TestUsers.Password));
+            buyers.Add(await host.SignedInClientAsync(email, TestUsers.Password));
         }
 
         return buyers;
-    }
-
-    private static async Task<HttpClient> SignedInAsync(HostProcess host, string email, string password)
-    {
-        var client = host.CreateClient();
-        using var login = await client.PostAsJsonAsync("/api/accounts/login", new { email, password });
-        login.EnsureSuccessStatusCode();
-        var token = (await login.ReadJsonAsync()).GetProperty("accessToken").GetString();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
     }
 
     private async Task<string> StockedDemoSkuAsync()

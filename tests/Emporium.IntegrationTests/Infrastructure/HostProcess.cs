@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 
@@ -66,6 +67,17 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+
+    /// <summary>A client signed in as <paramref name="email"/> with a bearer token from the login route.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email, string password)
+    {
+        var client = CreateClient();
+        using var login = await client.PostAsJsonAsync("/api/accounts/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        var token = (await login.ReadJsonAsync()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
 
     /// <summary>SIGKILL: the process ends at once, mid-request, with no chance to flush or clean up.</summary>
     public async Task KillAsync()
