@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 
@@ -40,13 +41,20 @@ public sealed class Database : IAsyncDisposable
     /// <summary>
     /// Run on every SQLite connection. Memory-mapped reads let a search that touches tens of thousands
     /// of pages read them from the shared OS page cache without a system call each; the map is
-    /// address space, not memory per connection. Every connection starts synchronous=FULL (each commit synced
-    /// to disk) whatever a previous user of the pooled connection set (see <see cref="WriteDurability"/>).
+    /// address space, not memory per connection. synchronous=FULL: each commit synced to disk (a
+    /// <see cref="WriteDurability.Relaxed"/> writer lowers it for its own transaction and puts it back).
+    /// Run once per underlying SQLite connection, not on every open from the pool.
     /// </summary>
     public const string SqliteConnectionPragmas = "PRAGMA mmap_size = 2147483648; PRAGMA synchronous = FULL;";
 
     /// <summary>Run outside a transaction by a <see cref="WriteDurability.Relaxed"/> writer.</summary>
     public const string SqliteRelaxedDurabilityPragma = "PRAGMA synchronous = NORMAL;";
+
+    /// <summary>Run by a <see cref="WriteDurability.Relaxed"/> writer after its transaction, before the connection goes back to the pool.</summary>
+    public const string SqliteFullDurabilityPragma = "PRAGMA synchronous = FULL;";
+
+    /// <summary>The pooled SQLite handles <see cref="SqliteConnectionPragmas"/> already ran on (they keep their settings between opens).</summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
 
     public DatabaseProvider Provider { get; }
 
@@ -64,10 +72,16 @@ public sealed class Database : IAsyncDisposable
 
         var connection = new SqliteConnection(_sqliteConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using (var pragma = connection.CreateCommand())
+        var handle = connection.Handle!;
+        if (!Configured.TryGetValue(handle, out _))
         {
-            pragma.CommandText = SqliteConnectionPragmas;
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            await using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = SqliteConnectionPragmas;
+                await pragma.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            Configured.AddOrUpdate(handle, handle);
         }
 
         return connection;

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Microsoft.Data.Sqlite;
 
 namespace Emporium.BuildingBlocks.Persistence;
 
@@ -30,15 +31,25 @@ public sealed class WriteQueue(Database database, WriteDurability durability = W
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            if (gated && durability == WriteDurability.Relaxed)
+            var relaxed = gated && durability == WriteDurability.Relaxed;
+            if (relaxed)
             {
-                await using var pragma = connection.CreateCommand();
-                pragma.CommandText = Database.SqliteRelaxedDurabilityPragma; // outside the transaction: SQLite refuses it inside one
-                await pragma.ExecuteNonQueryAsync(cancellationToken);
+                // Outside the transaction: SQLite refuses to change it inside one.
+                await PragmaAsync(connection, Database.SqliteRelaxedDurabilityPragma, cancellationToken);
             }
 
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return await work(connection, transaction);
+            try
+            {
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                return await work(connection, transaction);
+            }
+            finally
+            {
+                if (relaxed)
+                {
+                    await RestoreFullDurabilityAsync(connection);
+                }
+            }
         }
         finally
         {
@@ -47,6 +58,30 @@ public sealed class WriteQueue(Database database, WriteDurability durability = W
                 _sqliteWriter.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// The pooled connection goes back synced, for whoever opens it next. If that cannot be done, the pool
+    /// is cleared so the connection is closed rather than reused relaxed.
+    /// </summary>
+    private static async Task RestoreFullDurabilityAsync(DbConnection connection)
+    {
+        try
+        {
+            await PragmaAsync(connection, Database.SqliteFullDurabilityPragma, CancellationToken.None);
+        }
+        catch (SqliteException)
+        {
+            SqliteConnection.ClearPool((SqliteConnection)connection);
+            throw;
+        }
+    }
+
+    private static async Task PragmaAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var pragma = connection.CreateCommand();
+        pragma.CommandText = sql;
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
     }
 
     /// <summary>As <see cref="RunAsync{T}"/>, committing when <paramref name="work"/> returns (a throw rolls back).</summary>

@@ -38,7 +38,7 @@ public sealed class WriteDurabilityTests : IAsyncLifetime
         await using var plain = await _database.OpenAsync();
 
         inRelaxed.ShouldBe(Normal);
-        inFull.ShouldBe(Full, "the same pooled connection, reset on open");
+        inFull.ShouldBe(Full, "the same pooled connection, put back by the relaxed writer");
         (await plain.ExecuteScalarAsync<long>("PRAGMA synchronous")).ShouldBe(Full);
     }
 
