@@ -4,10 +4,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/redis.sh
 
 ensure_postgres_installed
-trap stop_postgres EXIT
+ensure_redis_installed
+trap 'stop_postgres; stop_redis' EXIT
 start_postgres
+start_redis
 
 results=$(mktemp -d /tmp/emporium-test-results.XXXXXX)
 status=0

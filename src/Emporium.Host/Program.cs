@@ -1,4 +1,5 @@
 using Emporium.Accounts;
+using Emporium.Adapters.Redis;
 using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart;
@@ -39,11 +40,15 @@ builder.Services.AddOrdersModule(options, builder.Configuration);
 builder.Services.AddCheckoutModule(options, builder.Configuration);
 builder.Services.AddFlashSalesModule(options, builder.Configuration);
 
+// Scale-out adapters replace in-process ports when their engine is configured.
+builder.Services.AddRedisAdapters(options, builder.Configuration);
+
 var app = builder.Build();
 app.Logger.LogInformation(
-    "Emporium starting: database {Provider} ({Location}), demo data {DemoData}",
+    "Emporium starting: database {Provider} ({Location}), shared state {SharedState}, demo data {DemoData}",
     options.Provider,
     options.Provider == DatabaseProvider.Sqlite ? options.SqliteFile : "ConnectionStrings:Postgres",
+    RedisAdapters.IsConfigured(builder.Configuration) ? "Redis (ConnectionStrings:Redis)" : "in process",
     options.DemoData);
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);

@@ -7,8 +7,6 @@ namespace Emporium.Host.Hosting;
 /// <summary>Ready when the schema is applied and the database answers.</summary>
 internal sealed class DatabaseReadyCheck(Database database, DatabaseInitializer initializer) : IHealthCheck
 {
-    public const string Tag = "ready";
-
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!initializer.IsReady)

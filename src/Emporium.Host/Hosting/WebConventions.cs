@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Emporium.BuildingBlocks.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace Emporium.Host.Hosting;
@@ -19,7 +20,7 @@ internal static class WebConventions
         // Schemes and policies come from the Accounts module; the pipeline needs the services either way.
         services.AddAuthentication();
         services.AddAuthorization();
-        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [DatabaseReadyCheck.Tag]);
+        services.AddHealthChecks().AddCheck<DatabaseReadyCheck>("database", tags: [HealthTags.Ready]);
         return services;
     }
 
@@ -50,7 +51,7 @@ internal static class WebConventions
         });
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).WithTags("Service");
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(DatabaseReadyCheck.Tag) }).WithTags("Service");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(HealthTags.Ready) }).WithTags("Service");
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         return app;
     }

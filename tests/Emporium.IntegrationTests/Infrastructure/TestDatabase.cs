@@ -3,8 +3,9 @@ using Npgsql;
 namespace Emporium.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// A fresh, empty database for one fixture: a temporary SQLite directory, or a new database on the
-/// PostgreSQL server that scripts/test.sh started (EMPORIUM_TEST_POSTGRES).
+/// A fresh, empty database for one fixture: a temporary SQLite directory (the embedded deployment), or
+/// the scale-out deployment: a new database on the PostgreSQL server that scripts/test.sh started
+/// (EMPORIUM_TEST_POSTGRES), with its own key prefix on the suite's Redis (EMPORIUM_TEST_REDIS).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -46,11 +47,22 @@ public sealed class TestDatabase : IAsyncDisposable
         var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name };
         var directory = Path.Combine(Path.GetTempPath(), "emporium-test-" + Guid.NewGuid().ToString("N"));
         return new TestDatabase(
-            new() { ["ConnectionStrings:Postgres"] = builder.ConnectionString, ["Emporium:DataDirectory"] = directory },
+            new()
+            {
+                ["ConnectionStrings:Postgres"] = builder.ConnectionString,
+                ["ConnectionStrings:Redis"] = RedisConfiguration,
+                ["Emporium:Redis:KeyPrefix"] = name + ":",
+                ["Emporium:DataDirectory"] = directory,
+            },
             directory,
             name,
             admin);
     }
+
+    /// <summary>The suite's Redis (scripts/test.sh starts one); every scale-out fixture uses it under its own key prefix.</summary>
+    public static string RedisConfiguration => Environment.GetEnvironmentVariable("EMPORIUM_TEST_REDIS")
+        ?? throw new InvalidOperationException(
+            "EMPORIUM_TEST_REDIS is not set: run the suite with scripts/test.sh, which starts a Redis server for it.");
 
     public async ValueTask DisposeAsync()
     {
