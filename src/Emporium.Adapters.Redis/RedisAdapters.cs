@@ -1,4 +1,5 @@
 using Emporium.Adapters.Redis.Connection;
+using Emporium.Adapters.Redis.FlashSales;
 using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Configuration;
@@ -37,6 +38,7 @@ public static class RedisAdapters
         services.AddSingleton(settings);
         services.AddSingleton<RedisStore>();
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthTags.Ready]);
+        RedisFlashSales.Add(services);
         return services;
     }
 }

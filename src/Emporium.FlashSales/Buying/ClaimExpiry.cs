@@ -25,7 +25,8 @@ internal sealed class ClaimExpiry(Database database, IStockGate gate, TimeProvid
         var expired = 0;
         foreach (var saleId in sales)
         {
-            expired += await gate.GiveBackAsync(saleId, token => ExpireAsync(saleId, now, token), cancellationToken);
+            expired += await gate.GiveBackAsync(
+                saleId, (connection, transaction, token) => GateRows.ExpireDueAsync(connection, transaction, saleId, now, token), cancellationToken);
         }
 
         return expired;
@@ -49,16 +50,6 @@ internal sealed class ClaimExpiry(Database database, IStockGate gate, TimeProvid
         }
 
         return sales.Count;
-    }
-
-    private async Task<IReadOnlyList<string>> ExpireAsync(long saleId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Its own short transaction (IMMEDIATE on SQLite): the claim writer and checkouts keep writing meanwhile.
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var buyers = await GateRows.ExpireDueAsync(connection, transaction, saleId, now, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return buyers;
     }
 }
 

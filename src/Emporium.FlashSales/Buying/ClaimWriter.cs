@@ -40,14 +40,14 @@ internal sealed class ClaimWriter(Database database, FlashSalesSettings settings
     public Task<bool> WriteAsync(PendingClaim claim)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        if (!_queue.Writer.TryWrite(claim))
-        {
-            // The host is stopping: nothing will write it.
-            claim.Gate.Return(claim.UserId);
-            claim.Complete(false);
-        }
+        return _queue.Writer.TryWrite(claim) ? claim.Stored : RefuseAsync(claim);
 
-        return claim.Stored;
+        // The host is stopping: nothing will write it.
+        async Task<bool> RefuseAsync(PendingClaim claim)
+        {
+            await GiveBackAsync(claim);
+            return false;
+        }
     }
 
     /// <summary>Committed so far by this process: transactions and the claims in them (their ratio is the batching achieved).</summary>
@@ -107,18 +107,26 @@ internal sealed class ClaimWriter(Database database, FlashSalesSettings settings
         {
             // Not cancelled by the host stopping: these buyers were granted units and are waiting.
             connection ??= await database.OpenAsync();
+            IReadOnlyList<PendingClaim> accepted = batch, fenced = [];
             await using (var transaction = await connection.BeginTransactionAsync())
             {
-                await ClaimInserts.InsertAsync(connection, transaction, batch, CancellationToken.None);
+                if (ClaimFence.Applies(batch))
+                {
+                    (accepted, fenced) = await ClaimFence.SplitAsync(connection, transaction, batch);
+                }
+
+                await ClaimInserts.InsertAsync(connection, transaction, accepted, CancellationToken.None);
                 await transaction.CommitAsync();
             }
 
             Interlocked.Increment(ref _transactions);
-            Interlocked.Add(ref _claims, batch.Count);
-            foreach (var claim in batch)
+            Interlocked.Add(ref _claims, accepted.Count);
+            foreach (var claim in accepted)
             {
                 claim.Complete(true);
             }
+
+            await RefuseFencedAsync(fenced);
 
             if (database.IsPostgres)
             {
@@ -175,7 +183,52 @@ internal sealed class ClaimWriter(Database database, FlashSalesSettings settings
             }
             else
             {
-                claim.Gate.Return(claim.UserId);
+                await GiveBackAsync(claim);
+            }
+        }
+    }
+
+    /// <summary>The claim is not stored: its unit goes back to its gate, and the buyer hears no whatever happens.</summary>
+    private async Task GiveBackAsync(PendingClaim claim)
+    {
+        try
+        {
+            await claim.Gate.ReturnAsync(claim.UserId, claim.Epoch);
+        }
+        catch (Exception exception)
+        {
+            // A shared gate out of reach: the unit stays taken until the gate is next rebuilt (never sold twice).
+            logger.LogError(exception, "Could not give back the unit of unstored flash-sale claim {ClaimId}", claim.Id);
+        }
+        finally
+        {
+            claim.Complete(false);
+        }
+    }
+
+    /// <summary>
+    /// Claims of a gate generation storage has left behind: the buyer hears no (and may try again), the
+    /// unit is not given back (the rebuild counted it from storage), and the gate learns it must be rebuilt.
+    /// </summary>
+    private async Task RefuseFencedAsync(IReadOnlyList<PendingClaim> fenced)
+    {
+        foreach (var generation in fenced.GroupBy(claim => (claim.Gate, claim.Epoch)))
+        {
+            logger.LogWarning(
+                "Refused {Count} flash-sale claims of sale {SaleId} granted by gate generation {Epoch}, which storage has left behind",
+                generation.Count(), generation.Key.Gate.Sale.Id, generation.Key.Epoch);
+            try
+            {
+                await generation.Key.Gate.FencedAsync(generation.Key.Epoch);
+            }
+            catch (Exception exception)
+            {
+                // The reconciliation pass rebuilds the gate anyway; the buyers must still hear their answer.
+                logger.LogError(exception, "Could not mark the stock gate of sale {SaleId} for rebuilding", generation.Key.Gate.Sale.Id);
+            }
+
+            foreach (var claim in generation)
+            {
                 claim.Complete(false);
             }
         }

@@ -29,14 +29,23 @@ internal sealed class InProcessStockGate(Database database, ILogger<InProcessSto
 
     public ISaleGate? Loaded(long saleId) => _gates.GetValueOrDefault(saleId);
 
-    public async Task<int> GiveBackAsync(long saleId, Func<CancellationToken, Task<IReadOnlyList<string>>> giveBack, CancellationToken cancellationToken)
+    public async Task<int> GiveBackAsync(long saleId, GiveBack giveBack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(giveBack);
         var stripe = StripeOf(saleId);
         await stripe.WaitAsync(cancellationToken);
         try
         {
-            var buyers = await giveBack(cancellationToken);
+            IReadOnlyList<string> buyers;
+
+            // Its own short transaction (IMMEDIATE on SQLite): the claim writer and checkouts keep writing meanwhile.
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                buyers = await giveBack(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
             if (_gates.TryGetValue(saleId, out var gate))
             {
                 foreach (var userId in buyers)

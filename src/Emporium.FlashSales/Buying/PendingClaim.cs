@@ -8,11 +8,12 @@ internal sealed class PendingClaim
 {
     private readonly TaskCompletionSource<bool> _stored = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public PendingClaim(ISaleGate gate, string userId, DateTimeOffset claimedAt, TimeSpan deadline)
+    public PendingClaim(ISaleGate gate, string userId, DateTimeOffset claimedAt, TimeSpan deadline, long epoch = 0)
     {
         ArgumentNullException.ThrowIfNull(gate);
         Gate = gate;
         UserId = userId;
+        Epoch = epoch;
         Id = Guid.CreateVersion7(claimedAt).ToString("N");
 
         // Whole milliseconds, as stored, so the deadline the buyer hears is the one the sweep applies.
@@ -27,6 +28,9 @@ internal sealed class PendingClaim
     public long SaleId => Gate.Sale.Id;
 
     public string UserId { get; }
+
+    /// <summary>The gate generation that granted the unit (<see cref="GateTake.Epoch"/>); 0 is never fenced.</summary>
+    public long Epoch { get; }
 
     public DateTimeOffset ClaimedAt { get; }
 

@@ -72,15 +72,15 @@ internal static class Purchase
         }
 
         var now = clock.GetUtcNow();
-        var outcome = sale.TryTake(userId, now);
-        if (outcome != GateOutcome.Claimed)
+        var take = await sale.TryTakeAsync(userId, now);
+        if (take.Outcome != GateOutcome.Claimed)
         {
-            return Problems.From(Refusal(outcome, sale.Sale));
+            return Problems.From(Refusal(take.Outcome, sale.Sale));
         }
 
         // The buyer's disconnecting does not stop the write: the unit is taken, and a stored claim nobody
         // pays expires and comes back.
-        var claim = new PendingClaim(sale, userId, now, settings.ClaimDeadline);
+        var claim = new PendingClaim(sale, userId, now, settings.ClaimDeadline, take.Epoch);
         if (!await writer.WriteAsync(claim))
         {
             return Problems.From(BuyingErrors.NotStored);

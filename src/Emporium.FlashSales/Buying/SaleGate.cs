@@ -78,6 +78,7 @@ internal sealed class SaleGate : ISaleGate
         return Remaining == 0 ? SalePhase.SoldOut : SalePhase.Active;
     }
 
+    /// <summary>The attempt of <see cref="ISaleGate.TryTakeAsync"/>, synchronously (it never waits).</summary>
     public GateOutcome TryTake(string userId, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(userId);
@@ -107,6 +108,18 @@ internal sealed class SaleGate : ISaleGate
         return GateOutcome.Claimed;
     }
 
+    ValueTask<GateTake> ISaleGate.TryTakeAsync(string userId, DateTimeOffset now) => ValueTask.FromResult(new GateTake(TryTake(userId, now), 0));
+
+    ValueTask ISaleGate.ReturnAsync(string userId, long epoch)
+    {
+        Return(userId);
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Never called: this gate's claims carry epoch 0, which storage does not check.</summary>
+    ValueTask ISaleGate.FencedAsync(long epoch) => throw new InvalidOperationException("An in-process gate's claims are never fenced.");
+
+    /// <summary>Gives back a unit <see cref="TryTake"/> took for <paramref name="userId"/>.</summary>
     public void Return(string userId)
     {
         ArgumentNullException.ThrowIfNull(userId);
