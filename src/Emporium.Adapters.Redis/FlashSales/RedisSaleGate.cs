@@ -18,9 +18,12 @@ internal sealed class RedisSaleGate(FlashSale sale, RedisStore redis, GateRebuil
     private readonly RedisKey[] _keys = GateKeys.Of(redis, sale.Id);
     private readonly SemaphoreSlim _rebuilding = new(1, 1);
     private int _remaining = sale.Quantity;
-    private long _seenAt = long.MinValue;
+    private long _seenAt = Environment.TickCount64 - (long)TimeSpan.FromDays(1).TotalMilliseconds; // never seen: stale
 
     public FlashSale Sale => sale;
+
+    /// <summary>Held by <see cref="RedisStockGate.GiveBackAsync"/> around a give-back of this sale.</summary>
+    public SemaphoreSlim GivingBack { get; } = new(1, 1);
 
     public int Remaining => Math.Max(0, Volatile.Read(ref _remaining));
 
@@ -82,10 +85,16 @@ internal sealed class RedisSaleGate(FlashSale sale, RedisStore redis, GateRebuil
     public async ValueTask FencedAsync(long epoch) =>
         await redis.Database.ScriptEvaluateAsync(GateScripts.Drop, _keys, [epoch]);
 
-    /// <summary>Reads the units left from Redis (the gate may be missing: then the hint is left as it was).</summary>
-    public async Task RefreshAsync()
+    /// <summary>Reads the units left from Redis, rebuilding the gate from storage first if Redis has none.</summary>
+    public async Task RefreshAsync(CancellationToken cancellationToken)
     {
         var remaining = await redis.Database.HashGetAsync(_keys[0], "remaining");
+        if (!remaining.HasValue)
+        {
+            await RebuildAsync(force: false, cancellationToken);
+            remaining = await redis.Database.HashGetAsync(_keys[0], "remaining");
+        }
+
         if (remaining.HasValue)
         {
             See((int)remaining);

@@ -28,27 +28,36 @@ internal sealed class RedisStockGate(Database database, RedisStore redis, GateRe
     public async Task<int> GiveBackAsync(long saleId, GiveBack giveBack, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(giveBack);
-        IReadOnlyList<string> buyers;
-        long epoch;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
-        {
-            epoch = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-                "SELECT gate_epoch FROM flashsales_sales WHERE id = @saleId FOR SHARE", new { saleId }, transaction, cancellationToken: cancellationToken));
-            buyers = await giveBack(connection, transaction, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        var gate = _gates.GetValueOrDefault(saleId)
+            ?? _gates.GetOrAdd(saleId, new RedisSaleGate(await SaleAsync(saleId, cancellationToken) ?? throw new InvalidOperationException($"Flash sale {saleId} vanished."), redis, rebuild));
 
-        if (epoch != 0 && buyers.Count > 0)
+        // One give-back of a sale at a time here, so a sweep that finds nothing left to do returns only once
+        // the units another sweep of this instance ended are back (across instances the epoch keeps it exact).
+        await gate.GivingBack.WaitAsync(cancellationToken);
+        try
         {
-            var gate = _gates.GetValueOrDefault(saleId) ?? new RedisSaleGate(await SaleAsync(saleId, cancellationToken) ?? throw new InvalidOperationException($"Flash sale {saleId} vanished."), redis, rebuild);
-            foreach (var userId in buyers)
+            IReadOnlyList<string> buyers;
+            long epoch;
+            await using (var connection = await database.OpenAsync(cancellationToken))
+            await using (var transaction = await connection.BeginTransactionAsync(cancellationToken))
+            {
+                epoch = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+                    "SELECT gate_epoch FROM flashsales_sales WHERE id = @saleId FOR SHARE", new { saleId }, transaction, cancellationToken: cancellationToken));
+                buyers = await giveBack(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            foreach (var userId in epoch == 0 ? [] : buyers)
             {
                 await gate.ReturnAsync(userId, epoch);
             }
-        }
 
-        return buyers.Count;
+            return buyers.Count;
+        }
+        finally
+        {
+            gate.GivingBack.Release();
+        }
     }
 
     /// <summary>Rebuilds the sale's gate through this instance's gate object, so rebuilds from here do not overlap.</summary>
@@ -59,7 +68,7 @@ internal sealed class RedisStockGate(Database database, RedisStore redis, GateRe
     {
         if (known is not null)
         {
-            await known.RefreshAsync();
+            await known.RefreshAsync(cancellationToken);
             return known;
         }
 
@@ -77,7 +86,7 @@ internal sealed class RedisStockGate(Database database, RedisStore redis, GateRe
         }
 
         gate = _gates.GetOrAdd(saleId, gate);
-        await gate.RefreshAsync();
+        await gate.RefreshAsync(cancellationToken);
         return gate;
     }
 

@@ -10,10 +10,31 @@ namespace Emporium.FlashSales.Buying;
 /// the buyer's slot with it: they may claim again). A claim in checkout (<c>paying</c>) never expires here;
 /// if its checkout gives it up after the deadline it is back to <c>claimed</c> and the next pass takes it.
 /// </summary>
-internal sealed class ClaimExpiry(Database database, IStockGate gate, TimeProvider clock)
+internal sealed class ClaimExpiry(Database database, IStockGate gate, TimeProvider clock) : IDisposable
 {
-    /// <summary>One pass over every claim due now; answers how many it expired.</summary>
+    private readonly SemaphoreSlim _pass = new(1, 1);
+
+    /// <summary>
+    /// One pass over every claim due now; answers how many it expired. Passes of this process do not
+    /// overlap: one that finds nothing left to do returns only after the pass that did it has given every
+    /// unit back (with a shared gate that takes a round trip per unit).
+    /// </summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        await _pass.WaitAsync(cancellationToken);
+        try
+        {
+            return await SweepOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _pass.Release();
+        }
+    }
+
+    public void Dispose() => _pass.Dispose();
+
+    private async Task<int> SweepOnceAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         IReadOnlyList<long> sales;
