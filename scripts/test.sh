@@ -4,10 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
+source scripts/lib/rabbitmq.sh
 
 ensure_postgres_installed
-trap stop_postgres EXIT
+ensure_rabbitmq_installed
+# One trap for both servers: a second `trap … EXIT` would replace the first.
+trap 'stop_rabbitmq; stop_postgres' EXIT
 start_postgres
+start_rabbitmq
 
 results=$(mktemp -d /tmp/emporium-test-results.XXXXXX)
 status=0
