@@ -1,4 +1,5 @@
 using Emporium.Accounts;
+using Emporium.Adapters.RabbitMq;
 using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart;
@@ -28,6 +29,7 @@ var options = EmporiumOptions.From(builder.Configuration);
 
 builder.Services.AddEmporiumPersistence(builder.Configuration);
 builder.Services.AddEmporiumMessaging();
+builder.Services.AddRabbitMqMessaging(builder.Configuration);
 builder.Services.AddEmporiumWeb();
 builder.Services.AddAccountsModule(options, builder.Configuration);
 builder.Services.AddCatalogModule(options);
@@ -45,6 +47,7 @@ app.Logger.LogInformation(
     options.Provider,
     options.Provider == DatabaseProvider.Sqlite ? options.SqliteFile : "ConnectionStrings:Postgres",
     options.DemoData);
+app.Logger.LogInformation("Integration events: {Transport}", app.Services.GetRequiredService<IOutboxTransport>().Description);
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 
