@@ -44,8 +44,16 @@ internal sealed class RabbitMqConsumers(
                 await channel.BasicQosAsync(prefetchSize: 0, options.Prefetch, global: false, stoppingToken);
                 var receiver = new AsyncEventingBasicConsumer(channel);
                 receiver.ReceivedAsync += (_, delivery) => HandleAsync(channel, consumer, byType, delivery, stoppingToken);
+                lock (_consumers)
+                {
+                    _consumers.Add((channel, string.Empty));
+                }
+
                 var tag = await channel.BasicConsumeAsync(topology.QueueOf(consumer), autoAck: false, receiver, stoppingToken);
-                _consumers.Add((channel, tag));
+                lock (_consumers)
+                {
+                    _consumers[^1] = (channel, tag);
+                }
             }
 
             logger.LogInformation("Consuming {Count} RabbitMQ queues ({Namespace}.*), prefetch {Prefetch}", _consumers.Count, options.Namespace, options.Prefetch);
@@ -119,7 +127,13 @@ internal sealed class RabbitMqConsumers(
     {
         // Stop new deliveries first, then let in-flight handlers see the stopping token, then close:
         // whatever is still unacknowledged goes back to the queue for another instance.
-        foreach (var (channel, tag) in _consumers)
+        (IChannel Channel, string Tag)[] consumers;
+        lock (_consumers)
+        {
+            consumers = [.. _consumers];
+        }
+
+        foreach (var (channel, tag) in consumers.Where(c => c.Tag.Length > 0))
         {
             try
             {
@@ -131,12 +145,17 @@ internal sealed class RabbitMqConsumers(
             }
         }
 
+        // Waits for ExecuteAsync, so no channel is added after this point.
         await base.StopAsync(cancellationToken);
-        foreach (var (channel, _) in _consumers)
+        lock (_consumers)
+        {
+            consumers = [.. _consumers];
+            _consumers.Clear();
+        }
+
+        foreach (var (channel, _) in consumers)
         {
             await channel.DisposeAsync();
         }
-
-        _consumers.Clear();
     }
 }
