@@ -5,12 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 source scripts/lib/redis.sh
+source scripts/lib/rabbitmq.sh
 
 ensure_postgres_installed
 ensure_redis_installed
-trap 'stop_postgres; stop_redis' EXIT
+ensure_rabbitmq_installed
+# One trap for every server: a second `trap … EXIT` would replace the first.
+trap 'stop_rabbitmq; stop_redis; stop_postgres' EXIT
 start_postgres
 start_redis
+start_rabbitmq
 
 results=$(mktemp -d /tmp/emporium-test-results.XXXXXX)
 status=0

@@ -1,5 +1,6 @@
 using Emporium.Accounts;
 using Emporium.Adapters.Redis;
+using Emporium.Adapters.RabbitMq;
 using Emporium.BuildingBlocks.Messaging;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart;
@@ -29,6 +30,7 @@ var options = EmporiumOptions.From(builder.Configuration);
 
 builder.Services.AddEmporiumPersistence(builder.Configuration);
 builder.Services.AddEmporiumMessaging();
+builder.Services.AddRabbitMqMessaging(builder.Configuration);
 builder.Services.AddEmporiumWeb();
 builder.Services.AddAccountsModule(options, builder.Configuration);
 builder.Services.AddCatalogModule(options);
@@ -50,6 +52,7 @@ app.Logger.LogInformation(
     options.Provider == DatabaseProvider.Sqlite ? options.SqliteFile : "ConnectionStrings:Postgres",
     RedisAdapters.IsConfigured(builder.Configuration) ? "Redis (ConnectionStrings:Redis)" : "in process",
     options.DemoData);
+app.Logger.LogInformation("Integration events: {Transport}", app.Services.GetRequiredService<IOutboxTransport>().Description);
 
 await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
 

@@ -17,6 +17,9 @@ public static class MessagingRegistration
     {
         services.AddSingleton<OutboxSignal>();
         services.AddSingleton<IOutbox, SqlOutbox>();
+        services.AddSingleton<ConsumerInbox>();
+        // The default transport; the RabbitMQ adapter replaces it when a broker is configured.
+        services.AddSingleton<IOutboxTransport, InProcessTransport>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService<OutboxRelay>();
         services.AddSingleton(new Persistence.Schema.ModuleSchema("messaging", typeof(MessagingRegistration).Assembly));

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Dapper;
 using Emporium.BuildingBlocks.Persistence;
 using Microsoft.Extensions.Logging;
@@ -6,18 +5,17 @@ using Microsoft.Extensions.Logging;
 namespace Emporium.BuildingBlocks.Messaging;
 
 /// <summary>
-/// Delivers pending outbox messages to their in-process consumers. A batch is claimed with a lease
-/// (so relays on several instances do not work on the same messages), each consumer handles a message
-/// in its own transaction together with its inbox row (so a redelivery is a no-op for that consumer),
-/// and a message is marked processed once every consumer has it. A failing message is retried with a
+/// Delivers pending outbox messages through the <see cref="IOutboxTransport"/> (in-process consumers, or
+/// the broker). A batch is claimed with a lease (so relays on several instances do not work on the same
+/// messages), and a message is marked processed once the transport has it: every in-process consumer
+/// handled it through its inbox (<see cref="ConsumerInbox"/>), or the broker confirmed the publish. A failing message is retried with a
 /// growing delay and set aside as dead after <see cref="MaxAttempts"/>.
 /// </summary>
-public sealed class OutboxDispatcher(Database database, IEnumerable<EventSubscription> subscriptions, IServiceProvider services, TimeProvider clock, ILogger<OutboxDispatcher> logger)
+public sealed class OutboxDispatcher(Database database, IOutboxTransport transport, TimeProvider clock, ILogger<OutboxDispatcher> logger)
 {
     public const int MaxAttempts = 10;
     private const int BatchSize = 100;
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(30);
-    private readonly ILookup<string, EventSubscription> _byType = subscriptions.ToLookup(s => s.EventType, StringComparer.Ordinal);
 
     /// <summary>Delivers one batch; returns how many messages it claimed (0 when nothing is pending).</summary>
     public async Task<int> DispatchPendingAsync(CancellationToken cancellationToken)
@@ -53,24 +51,7 @@ public sealed class OutboxDispatcher(Database database, IEnumerable<EventSubscri
     {
         try
         {
-            foreach (var subscription in _byType[message.Type])
-            {
-                var payload = (IntegrationEvent)JsonSerializer.Deserialize(message.Payload, subscription.ClrType, SqlOutbox.Json)!;
-                await using var connection = await database.OpenAsync(cancellationToken);
-                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-                var first = await connection.ExecuteAsync(new CommandDefinition(
-                    "INSERT INTO inbox_messages (consumer, message_id, processed_at) VALUES (@Consumer, @Id, @now) ON CONFLICT DO NOTHING",
-                    new { subscription.Consumer, message.Id, now = clock.GetUtcNow().ToUnixTimeMilliseconds() },
-                    transaction,
-                    cancellationToken: cancellationToken));
-                if (first == 1)
-                {
-                    await subscription.Invoke(services, payload, connection, transaction, cancellationToken);
-                }
-
-                await transaction.CommitAsync(cancellationToken);
-            }
-
+            await transport.DeliverAsync(new OutboxMessage(message.Id, message.Type, message.Payload), cancellationToken);
             await SetAsync("processed_at = @now, leased_until = NULL, last_error = NULL", message.Seq, null, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
