@@ -1,3 +1,4 @@
+using Emporium.Adapters.Redis.Carts;
 using Emporium.Adapters.Redis.Connection;
 using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Persistence;
@@ -37,6 +38,7 @@ public static class RedisAdapters
         services.AddSingleton(settings);
         services.AddSingleton<RedisStore>();
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthTags.Ready]);
+        services.AddRedisCarts();
         return services;
     }
 }
