@@ -1,3 +1,4 @@
+using Emporium.Adapters.Redis.Carts;
 using Emporium.Adapters.Redis.Connection;
 using Emporium.Adapters.Redis.FlashSales;
 using Emporium.BuildingBlocks.Http;
@@ -39,6 +40,7 @@ public static class RedisAdapters
         services.AddSingleton<RedisStore>();
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthTags.Ready]);
         RedisFlashSales.Add(services);
+        services.AddRedisCarts();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using Dapper;
 using Emporium.BuildingBlocks;
+using Emporium.BuildingBlocks.Persistence;
 using Emporium.Cart.Identity;
 using Emporium.Cart.Model;
 
@@ -39,6 +40,33 @@ internal static class CartRows
             FromMilliseconds(header.UpdatedAt),
             FromMilliseconds(header.ExpiresAt));
         return new StoredCart(header.Id, owner, state);
+    }
+
+    /// <summary>
+    /// Deletes the carts whose lifetime ended by <paramref name="now"/> (lines go with them: ON DELETE
+    /// CASCADE), in small batches that keep each write short (SQLite has one writer). The outer
+    /// <c>expires_at</c> test is re-checked by PostgreSQL on a row a concurrent change has just renewed.
+    /// </summary>
+    public static async Task<int> DeleteExpiredAsync(Database database, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        const int Batch = 500;
+        const string Sql = """
+            DELETE FROM cart_carts
+            WHERE expires_at <= @Now
+              AND id IN (SELECT id FROM cart_carts WHERE expires_at <= @Now LIMIT @Batch)
+            """;
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var total = 0;
+        int deleted;
+        do
+        {
+            deleted = await connection.ExecuteAsync(new CommandDefinition(
+                Sql, new { Now = now.ToUnixTimeMilliseconds(), Batch }, cancellationToken: cancellationToken));
+            total += deleted;
+        }
+        while (deleted == Batch);
+
+        return total;
     }
 
     public static DateTimeOffset FromMilliseconds(long milliseconds) => DateTimeOffset.FromUnixTimeMilliseconds(milliseconds);

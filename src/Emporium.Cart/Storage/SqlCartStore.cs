@@ -16,8 +16,6 @@ namespace Emporium.Cart.Storage;
 /// </summary>
 internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
 {
-    private const int PurgeBatchSize = 500;
-
     /// <summary>Every change's transaction: queued in process on SQLite rather than spinning in its busy-retry sleeps.</summary>
     private readonly WriteQueue _writes = new(database, WriteDurability.Relaxed);
 
@@ -116,28 +114,8 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
         }, cancellationToken);
     }
 
-    public async Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // Small batches keep each write short (SQLite has one writer); lines go with their cart (ON DELETE CASCADE).
-        // The outer expires_at test is re-checked by PostgreSQL on a row a concurrent change has just renewed.
-        const string Sql = """
-            DELETE FROM cart_carts
-            WHERE expires_at <= @Now
-              AND id IN (SELECT id FROM cart_carts WHERE expires_at <= @Now LIMIT @Batch)
-            """;
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var total = 0;
-        int deleted;
-        do
-        {
-            deleted = await connection.ExecuteAsync(new CommandDefinition(
-                Sql, new { Now = now.ToUnixTimeMilliseconds(), Batch = PurgeBatchSize }, cancellationToken: cancellationToken));
-            total += deleted;
-        }
-        while (deleted == PurgeBatchSize);
-
-        return total;
-    }
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        CartRows.DeleteExpiredAsync(database, now, cancellationToken);
 
     private static async Task<StoredCart?> SaveAsync(
         DbConnection connection, DbTransaction transaction, CartOwner owner, StoredCart? stored, IReadOnlyList<CartEvent> events, CancellationToken cancellationToken)
