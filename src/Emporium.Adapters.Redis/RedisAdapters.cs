@@ -1,8 +1,13 @@
 using Emporium.Adapters.Redis.Connection;
+using Emporium.Adapters.Redis.RateLimiting;
+using Emporium.Adapters.Redis.WaitingRoom;
 using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Persistence;
+using Emporium.FlashSales.Buying;
+using Emporium.FlashSales.WaitingRoom;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Emporium.Adapters.Redis;
 
@@ -37,6 +42,13 @@ public static class RedisAdapters
         services.AddSingleton(settings);
         services.AddSingleton<RedisStore>();
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthTags.Ready]);
+        services.AddSingleton<FixedWindowCounter>();
+
+        // One queue and one set of purchase counts for every instance. The in-process limiter stays
+        // registered as the fallback while Redis is unreachable.
+        services.Replace(ServiceDescriptor.Singleton<IWaitingRoom, RedisWaitingRoom>());
+        services.TryAddSingleton<InProcessPurchaseRateLimits>();
+        services.Replace(ServiceDescriptor.Singleton<IPurchaseRateLimits, RedisPurchaseRateLimits>());
         return services;
     }
 }
