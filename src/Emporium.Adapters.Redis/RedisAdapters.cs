@@ -41,6 +41,7 @@ public static class RedisAdapters
 
         services.AddSingleton(settings);
         services.AddSingleton<RedisStore>();
+        services.AddHostedService<RedisConnectionWarmup>();
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthTags.Ready]);
         services.AddSingleton<FixedWindowCounter>();
 
