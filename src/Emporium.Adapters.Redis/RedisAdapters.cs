@@ -1,10 +1,15 @@
 using Emporium.Adapters.Redis.Carts;
 using Emporium.Adapters.Redis.Connection;
 using Emporium.Adapters.Redis.FlashSales;
+using Emporium.Adapters.Redis.RateLimiting;
+using Emporium.Adapters.Redis.WaitingRoom;
 using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Persistence;
+using Emporium.FlashSales.Buying;
+using Emporium.FlashSales.WaitingRoom;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Emporium.Adapters.Redis;
 
@@ -38,9 +43,17 @@ public static class RedisAdapters
 
         services.AddSingleton(settings);
         services.AddSingleton<RedisStore>();
+        services.AddHostedService<RedisConnectionWarmup>();
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthTags.Ready]);
         RedisFlashSales.Add(services);
         services.AddRedisCarts();
+        services.AddSingleton<FixedWindowCounter>();
+
+        // One queue and one set of purchase counts for every instance. The in-process limiter stays
+        // registered as the fallback while Redis is unreachable.
+        services.Replace(ServiceDescriptor.Singleton<IWaitingRoom, RedisWaitingRoom>());
+        services.TryAddSingleton<InProcessPurchaseRateLimits>();
+        services.Replace(ServiceDescriptor.Singleton<IPurchaseRateLimits, RedisPurchaseRateLimits>());
         return services;
     }
 }

@@ -17,7 +17,7 @@ internal static class BuyingFeature
         services.AddSingleton<ClaimWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<ClaimWriter>());
         services.AddSingleton(PurchaseRateLimitSettings.From(configuration));
-        services.AddSingleton<PurchaseRateLimits>();
+        services.AddSingleton<IPurchaseRateLimits, InProcessPurchaseRateLimits>();
         services.AddSingleton<ClaimExpiry>();
         services.AddHostedService<ClaimExpiryWorker>();
     }

@@ -32,7 +32,7 @@ internal static class Purchase
         HttpContext context,
         ClaimsPrincipal user,
         IStockGate gate,
-        PurchaseRateLimits limits,
+        IPurchaseRateLimits limits,
         IPurchaseAdmission admission,
         ClaimWriter writer,
         FlashSalesSettings settings,
@@ -46,9 +46,10 @@ internal static class Purchase
         }
 
         // Limited before the sale is looked up: a flood of unknown sale ids would otherwise read storage unchecked.
-        if (!limits.TryAcquire(userId, context.Connection.RemoteIpAddress, out var retryAfter))
+        var verdict = await limits.TryAcquireAsync(userId, context.Connection.RemoteIpAddress, cancellationToken);
+        if (!verdict.IsAllowed)
         {
-            return RateLimited(context, retryAfter);
+            return RateLimited(context, verdict.RetryAfter);
         }
 
         var sale = await gate.FindAsync(id, cancellationToken);

@@ -6,7 +6,7 @@ namespace Emporium.FlashSales.WaitingRoom;
 /// <summary>
 /// The waiting rooms of sales that have one: tickets in join order, admitted at the sale's
 /// <see cref="FlashSale.AdmitPerSecond"/> from its start. In process memory here (a restart forgets the
-/// queue); Redis sorted sets and counters in the scale-out deployment.
+/// queue); in Redis, shared by every instance, in the scale-out deployment (ADR 0009).
 /// </summary>
 internal interface IWaitingRoom
 {

@@ -107,7 +107,8 @@ internal sealed class SaleQueue
             _line.WaitFor(holder.Number, now, _admitPerSecond));
     }
 
-    private static string NewTicket() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TicketBytes));
+    /// <summary>A fresh ticket: 128 random bits, base64url (22 characters). Shared with the Redis adapter so tickets look the same in both deployments.</summary>
+    internal static string NewTicket() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(TicketBytes));
 
     /// <summary>A ticket's buyer and its number in join order.</summary>
     private readonly record struct Holder(string UserId, long Number);

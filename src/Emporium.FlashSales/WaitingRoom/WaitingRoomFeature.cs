@@ -42,7 +42,7 @@ internal static class WaitingRoomFeature
             .WithName("GetFlashSaleQueueTicket")
             .WithSummary("Where the caller's ticket stands: waiting (position, estimated wait) or admitted with a fresh purchase token.")
             .WithDescription(
-                "Another buyer's ticket, or one this process does not know (forged, or issued before a restart: join again), is 404 ticket_not_found. "
+                "Another buyer's ticket, or one the waiting room does not know (forged, or issued before a restart of a single-process deployment: join again), is 404 ticket_not_found. "
                 + "Once the sale has ended or sold out, 410 sale_ended or sold_out.")
             .Produces<QueueTicketView>()
             .ProducesValidationProblem()

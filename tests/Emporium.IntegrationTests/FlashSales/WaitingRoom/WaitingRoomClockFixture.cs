@@ -15,6 +15,9 @@ public abstract class WaitingRoomClockFixture : IAsyncLifetime
 
     public EmporiumApp App { get; private set; } = null!;
 
+    /// <summary>Whether the queue lives outside the app (Redis, in the scale-out deployment) and so outlives a restart.</summary>
+    public abstract bool QueueOutlivesTheProcess { get; }
+
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
     /// <summary>Another host on the same database, data directory (Data Protection keys) and clock: the app after a restart.</summary>
@@ -38,10 +41,14 @@ public abstract class WaitingRoomClockFixture : IAsyncLifetime
 
 public sealed class SqliteWaitingRoomClockFixture : WaitingRoomClockFixture
 {
+    public override bool QueueOutlivesTheProcess => false;
+
     protected override Task<TestDatabase> CreateDatabaseAsync() => Task.FromResult(TestDatabase.Sqlite());
 }
 
 public sealed class PostgresWaitingRoomClockFixture : WaitingRoomClockFixture
 {
+    public override bool QueueOutlivesTheProcess => true;
+
     protected override Task<TestDatabase> CreateDatabaseAsync() => TestDatabase.PostgresAsync();
 }

@@ -47,13 +47,13 @@ public sealed class BuyingInputTests
     [Fact]
     public void A_disabled_limiter_never_limits_and_an_enabled_one_counts_per_buyer()
     {
-        using var off = new PurchaseRateLimits(new PurchaseRateLimitSettings(false, 1, 1));
+        using var off = new InProcessPurchaseRateLimits(new PurchaseRateLimitSettings(false, 1, 1));
         for (var attempt = 0; attempt < 10; attempt++)
         {
             off.TryAcquire("ann", System.Net.IPAddress.Loopback, out _).ShouldBeTrue();
         }
 
-        using var on = new PurchaseRateLimits(new PurchaseRateLimitSettings(true, 2, 100));
+        using var on = new InProcessPurchaseRateLimits(new PurchaseRateLimitSettings(true, 2, 100));
         on.TryAcquire("ann", null, out _).ShouldBeTrue();
         on.TryAcquire("ann", null, out _).ShouldBeTrue();
         on.TryAcquire("ann", null, out var retryAfter).ShouldBeFalse();
