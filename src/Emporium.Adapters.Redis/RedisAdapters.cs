@@ -44,6 +44,7 @@ public static class RedisAdapters
         services.AddSingleton(settings);
         services.AddSingleton<RedisStore>();
         services.AddHostedService<RedisConnectionWarmup>();
+        services.AddExceptionHandler<RedisOutageProblem>();
         services.AddHealthChecks().AddCheck<RedisReadyCheck>("redis", tags: [HealthTags.Ready]);
         RedisFlashSales.Add(services);
         services.AddRedisCarts();

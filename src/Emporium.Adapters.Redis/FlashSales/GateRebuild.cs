@@ -25,9 +25,10 @@ internal sealed class GateRebuild(Database database, RedisStore redis, TimeProvi
 {
     /// <summary>
     /// Rebuilds unless Redis already holds the generation storage knows (another instance just did it), or
-    /// unconditionally with <paramref name="force"/> (the reconciliation pass found units missing).
+    /// unconditionally with <paramref name="force"/> (the reconciliation pass found units missing). Answers the
+    /// units left in the generation it installed, or null when it installed none.
     /// </summary>
-    public async Task RebuildAsync(FlashSale sale, bool force, CancellationToken cancellationToken)
+    public async Task<int?> RebuildAsync(FlashSale sale, bool force, CancellationToken cancellationToken)
     {
         var keys = GateKeys.Of(redis, sale.Id);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -36,7 +37,7 @@ internal sealed class GateRebuild(Database database, RedisStore redis, TimeProvi
             "SELECT gate_epoch FROM flashsales_sales WHERE id = @id FOR UPDATE", new { id = sale.Id }, transaction, cancellationToken: cancellationToken));
         if (!force && stored != 0 && (long?)await redis.Database.HashGetAsync(keys[0], "epoch") == stored)
         {
-            return;
+            return null;
         }
 
         var epoch = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -59,10 +60,16 @@ internal sealed class GateRebuild(Database database, RedisStore redis, TimeProvi
             arguments.Add(count);
         }
 
-        await redis.Database.ScriptEvaluateAsync(GateScripts.Install, keys, [.. arguments]);
+        var installed = (int)await redis.Database.ScriptEvaluateAsync(GateScripts.Install, keys, [.. arguments]) == 1;
         await transaction.CommitAsync(cancellationToken);
+        if (!installed)
+        {
+            return null;
+        }
+
         logger.LogInformation(
             "Rebuilt the Redis stock gate of flash sale {SaleId} from storage as generation {Epoch}: {Remaining} of {Quantity} units left",
             sale.Id, epoch.ToString(CultureInfo.InvariantCulture), remaining, sale.Quantity);
+        return remaining;
     }
 }

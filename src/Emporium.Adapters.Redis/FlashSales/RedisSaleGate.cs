@@ -107,7 +107,11 @@ internal sealed class RedisSaleGate(FlashSale sale, RedisStore redis, GateRebuil
         await _rebuilding.WaitAsync(cancellationToken);
         try
         {
-            await rebuild.RebuildAsync(sale, force, cancellationToken);
+            // Units a rebuild puts back (from claims storage refused) are on sale here at once, not after the hint's lifetime.
+            if (await rebuild.RebuildAsync(sale, force, cancellationToken) is { } remaining)
+            {
+                See(remaining);
+            }
         }
         finally
         {

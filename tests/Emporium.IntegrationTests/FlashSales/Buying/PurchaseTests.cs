@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using Emporium.FlashSales.Buying;
 using Emporium.FlashSales.WaitingRoom;
+using Emporium.IntegrationTests.FlashSales.ScaleOut;
 using Emporium.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -188,6 +189,7 @@ public abstract class PurchaseTests(BuyingFixture fixture)
         await FlashSaleApi.InsertClaimAsync(_app, sale.SaleId, "cy", "paid");
         await FlashSaleApi.InsertClaimAsync(_app, sale.SaleId, "dee", "cancelled");
         await FlashSaleApi.InsertClaimAsync(_app, sale.SaleId, eve.UserId, "expired");
+        await SharedGate.ForgetGateAsync(_app, sale.SaleId);
 
         (await BuyingApi.StandingAsync(Anonymous(), sale.SaleId)).ShouldBe(("active", 2));
         (await BuyingApi.PurchaseAsync(ann.Client, sale.SaleId)).Code.ShouldBe("per_user_limit_reached");
