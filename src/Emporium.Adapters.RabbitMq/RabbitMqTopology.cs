@@ -12,6 +12,8 @@ namespace Emporium.Adapters.RabbitMq;
 /// </summary>
 internal sealed class RabbitMqTopology(RabbitMqOptions options, IEnumerable<EventSubscription> subscriptions)
 {
+    public string Namespace => options.Namespace;
+
     public string EventsExchange { get; } = $"{options.Namespace}.events";
 
     public string DeadExchange { get; } = $"{options.Namespace}.dead";

@@ -17,6 +17,7 @@ public sealed class EmporiumApp(IReadOnlyDictionary<string, string?> settings, A
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureServices(s => s.AddHostedService<ScaleOutBroker.Remember>());
         if (services is not null)
         {
             builder.ConfigureServices(services);

@@ -5,7 +5,8 @@ namespace Emporium.IntegrationTests.Infrastructure;
 /// <summary>
 /// A fresh, empty database for one fixture: a temporary SQLite directory (the embedded deployment), or
 /// the scale-out deployment: a new database on the PostgreSQL server that scripts/test.sh started
-/// (EMPORIUM_TEST_POSTGRES), with its own key prefix on the suite's Redis (EMPORIUM_TEST_REDIS).
+/// (EMPORIUM_TEST_POSTGRES), with its own key prefix on the suite's Redis (EMPORIUM_TEST_REDIS) and its
+/// own namespace on the suite's RabbitMQ node (EMPORIUM_TEST_RABBITMQ, see <see cref="ScaleOutBroker"/>).
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -52,6 +53,8 @@ public sealed class TestDatabase : IAsyncDisposable
                 ["ConnectionStrings:Postgres"] = builder.ConnectionString,
                 ["ConnectionStrings:Redis"] = RedisConfiguration,
                 ["Emporium:Redis:KeyPrefix"] = name + ":",
+                ["ConnectionStrings:RabbitMq"] = ScaleOutBroker.Uri,
+                ["Emporium:RabbitMq:Namespace"] = name,
                 ["Emporium:DataDirectory"] = directory,
             },
             directory,
@@ -73,6 +76,7 @@ public sealed class TestDatabase : IAsyncDisposable
             await connection.OpenAsync();
             await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", connection);
             await drop.ExecuteNonQueryAsync();
+            await ScaleOutBroker.DeleteNamespaceAsync(_postgresName);
         }
 
         if (_directory is not null && Directory.Exists(_directory))
