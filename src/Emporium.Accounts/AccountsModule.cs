@@ -48,8 +48,8 @@ public static class AccountsModule
 
     /// <summary>
     /// A bearer token for <paramref name="userId"/> holding <paramref name="roles"/>, protected with the
-    /// keys of <paramref name="services"/> (the data directory's key ring), so a host on the same data
-    /// directory accepts it exactly like one a sign-in issued. The user need not exist: this is for load
+    /// keys of <paramref name="services"/> (the data directory's key ring, or the database's when scaled out),
+    /// so a host on the same data directory or database accepts it exactly like one a sign-in issued. The user need not exist: this is for load
     /// tests (<c>Emporium.Host issue-tokens</c>), where 20,000 buyers signing up would cost 20,000
     /// password hashes. Never reachable over HTTP; whoever can run it can read the keys anyway.
     /// </summary>

@@ -1,8 +1,8 @@
+using Emporium.Accounts.Authentication.KeyRing;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.BuildingBlocks.Security;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,12 +16,9 @@ internal static class AuthenticationSetup
 
     public static IServiceCollection AddAccountsAuthentication(this IServiceCollection services, EmporiumOptions options)
     {
-        // Cookies and tokens are protected with these keys: kept on disk so both survive a restart.
-        // Instances that do not share a data directory do not share keys yet (sharing them through
-        // PostgreSQL belongs to the scale-out work), so a token is only good on the instance that issued it.
-        services.AddDataProtection()
-            .SetApplicationName("Emporium")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(options.DataDirectory, "keys")));
+        // Cookies and tokens are protected with these keys, kept so both survive a restart: on disk when
+        // embedded, in the database shared by every instance when scaled out (ADR 0010).
+        services.AddDataProtection().PersistKeys(options);
 
         services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "Cookie or bearer token", policy =>

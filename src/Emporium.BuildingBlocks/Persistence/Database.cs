@@ -87,5 +87,33 @@ public sealed class Database : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// A connection opened synchronously, for the rare caller behind a synchronous interface (the Data
+    /// Protection key repository, read when the key ring is loaded). Everything else uses <see cref="OpenAsync"/>.
+    /// </summary>
+    public DbConnection Open()
+    {
+        if (_postgres is not null)
+        {
+            return _postgres.OpenConnection();
+        }
+
+        var connection = new SqliteConnection(_sqliteConnectionString);
+        connection.Open();
+        var handle = connection.Handle!;
+        if (!Configured.TryGetValue(handle, out _))
+        {
+            using (var pragma = connection.CreateCommand())
+            {
+                pragma.CommandText = SqliteConnectionPragmas;
+                pragma.ExecuteNonQuery();
+            }
+
+            Configured.AddOrUpdate(handle, handle);
+        }
+
+        return connection;
+    }
+
     public ValueTask DisposeAsync() => _postgres?.DisposeAsync() ?? ValueTask.CompletedTask;
 }

@@ -12,7 +12,8 @@ internal sealed record PurchaseToken(string Value, DateTimeOffset ExpiresAt);
 /// <summary>
 /// Purchase tokens: what an admitted ticket carries to the purchase route. Sealed (encrypted and
 /// authenticated) with ASP.NET Core Data Protection, so they are checked without any lookup, cannot be
-/// forged or altered, and survive a restart (the keys are on disk) while the queue does not.
+/// forged or altered, and survive a restart (the keys are kept: on disk, or in the database shared by
+/// every instance when scaled out, so any instance accepts them) while the queue does not.
 /// </summary>
 /// <remarks>
 /// The payload is (sale, buyer, ticket, expiry). The expiry is inside the sealed payload and checked

@@ -14,7 +14,7 @@ internal static class WaitingRoomFeature
     {
         services.AddSingleton<IWaitingRoom, InProcessWaitingRoom>();
 
-        // IDataProtectionProvider comes from the accounts module, with its keys on disk.
+        // IDataProtectionProvider comes from the accounts module, with its keys on disk or, scaled out, in the shared database.
         services.AddSingleton<PurchaseTokens>();
         services.AddSingleton<IPurchaseAdmission>(provider => provider.GetRequiredService<PurchaseTokens>());
     }

@@ -10,10 +10,11 @@ namespace Emporium.Host.Hosting;
 /// <summary>
 /// <c>issue-tokens --count N --out FILE [--prefix bench-buyer] [--role admin] [--hours 12]</c>: writes N
 /// bearer tokens for synthetic users <c>PREFIX-000001</c>… as <c>userId TAB token</c> lines, protected
-/// with the configured data directory's key ring, so a host started on that data directory accepts
-/// them. For load tests (tools/Emporium.Bench): thousands of distinct buyers without registering
-/// (and hashing a password for) each one. Run it before the host first starts on an empty data
-/// directory, so both use the one key it creates.
+/// with the configured key ring (the data directory's, or the database's when PostgreSQL is configured),
+/// so a host on that data directory or database accepts them. For load tests (tools/Emporium.Bench):
+/// thousands of distinct buyers without registering (and hashing a password for) each one. Embedded, run
+/// it before the host first starts on an empty data directory, so both use the one key it creates; on
+/// PostgreSQL it migrates the accounts schema and makes the first key itself if the host has not yet.
 /// </summary>
 internal static class IssueTokensCommand
 {
@@ -37,6 +38,12 @@ internal static class IssueTokensCommand
         builder.Services.AddEmporiumPersistence(builder.Configuration);
         builder.Services.AddAccountsModule(options, builder.Configuration);
         using var host = builder.Build();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            // The key ring is in the database (ADR 0010): its table must exist, and its first key is made
+            // under the start-up lock, exactly as a host starting on that database would.
+            await host.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
 
         var lines = new StringBuilder();
         for (var i = 1; i <= count; i++)
@@ -45,11 +52,12 @@ internal static class IssueTokensCommand
             lines.Append(userId).Append('\t').Append(AccountsModule.IssueBearerToken(host.Services, userId, roles, lifetime)).Append('\n');
         }
 
+        var keyRing = options.Provider == DatabaseProvider.Postgres ? "the database" : Path.Combine(options.DataDirectory, "keys");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, lines.ToString());
         AnsiConsole.MarkupLine(
             $"Wrote {count:N0} {(count == 1 ? "token" : "tokens")} ({Markup.Escape(prefix)}-…, roles: {Markup.Escape(string.Join(',', roles))}, valid {lifetime.TotalHours:N0} h) "
-            + $"for the key ring in {Markup.Escape(Path.Combine(options.DataDirectory, "keys"))} to {Markup.Escape(output)}");
+            + $"for the key ring in {Markup.Escape(keyRing)} to {Markup.Escape(output)}");
         return 0;
     }
 

@@ -6,8 +6,8 @@ using Emporium.IntegrationTests.Infrastructure;
 namespace Emporium.IntegrationTests.Accounts;
 
 /// <summary>
-/// <c>Emporium.Host issue-tokens</c> (load tests): tokens written for a data directory are accepted by a
-/// host on that directory, with the roles asked for and no others.
+/// <c>Emporium.Host issue-tokens</c> (load tests): tokens written for a data directory (or, scaled out, a
+/// database) are accepted by a host on that directory (or database), with the roles asked for and no others.
 /// </summary>
 public sealed class IssueTokensCommandTests
 {
@@ -33,6 +33,35 @@ public sealed class IssueTokensCommandTests
         (await GetAsync(client, "/api/admin/flash-sales", buyerLines[0][1])).ShouldBe(HttpStatusCode.Forbidden);
         (await GetAsync(client, "/api/flash-sales/claims/none", buyerLines[1][1])).ShouldBe(HttpStatusCode.NotFound, "signed in: the claim is unknown");
         (await GetAsync(client, "/api/flash-sales/claims/none", buyerLines[1][1] + "x")).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task On_postgres_tokens_are_issued_with_the_database_key_ring_and_sign_in_on_a_host_with_another_data_directory()
+    {
+        await using var database = await TestDatabase.PostgresAsync();
+        var commandDirectory = database.Settings["Emporium:DataDirectory"]!;
+        var hostDirectory = Path.Combine(Path.GetTempPath(), "emporium-test-" + Guid.NewGuid().ToString("N"));
+        var buyers = Path.Combine(commandDirectory, "buyers.tsv");
+        try
+        {
+            // On an empty database: the command migrates the accounts schema and makes the first key itself.
+            (await IssueTokensCommand.RunAsync(
+                ["--count", "1", "--out", buyers, "--ConnectionStrings:Postgres", database.Settings["ConnectionStrings:Postgres"]!, "--Emporium:DataDirectory", commandDirectory]))
+                .ShouldBe(0);
+            var token = (await File.ReadAllLinesAsync(buyers)).Single().Split('\t')[1];
+
+            await using var app = new EmporiumApp(new Dictionary<string, string?>(database.Settings) { ["Emporium:DataDirectory"] = hostDirectory });
+            using var client = app.CreateClient();
+            (await GetAsync(client, "/api/flash-sales/claims/none", token)).ShouldBe(HttpStatusCode.NotFound, "signed in: the claim is unknown");
+            Directory.Exists(Path.Combine(commandDirectory, "keys")).ShouldBeFalse("the key is in the database");
+        }
+        finally
+        {
+            if (Directory.Exists(hostDirectory))
+            {
+                Directory.Delete(hostDirectory, recursive: true);
+            }
+        }
     }
 
     private static async Task<HttpStatusCode> GetAsync(HttpClient client, string path, string token)
