@@ -42,7 +42,13 @@ public abstract class OutboxTests : IAsyncLifetime
         _database = await CreateDatabaseAsync();
         _app = new EmporiumApp(
             // The test drives the dispatcher itself; a background relay racing it would make "delivered" a timing question.
-            new Dictionary<string, string?>(_database.Settings) { ["Emporium:DemoData"] = "false", ["Emporium:Messaging:RelayEnabled"] = "false" },
+            // In-process delivery on both engines: the same guarantees over RabbitMQ are RabbitMqTransportTests'.
+            new Dictionary<string, string?>(_database.Settings)
+            {
+                ["Emporium:DemoData"] = "false",
+                ["Emporium:Messaging:RelayEnabled"] = "false",
+                ["ConnectionStrings:RabbitMq"] = "",
+            },
             services => services.AddIntegrationEventHandler<TestHappened, TestConsumer>());
         await using var connection = await _app.Database.OpenAsync();
         await connection.ExecuteAsync("CREATE TABLE test_deliveries (message_id TEXT NOT NULL, note TEXT NOT NULL)");
