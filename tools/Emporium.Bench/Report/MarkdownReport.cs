@@ -22,7 +22,7 @@ internal static class MarkdownReport
         var inputs = await ReportInputs.LoadAsync(directory, scale, searchFile, args.Optional("profile"), output);
         if (inputs.Files.Count == 0)
         {
-            throw new UsageException($"No results for scale '{scale}' in {directory} (b1-{scale}.json, b1-acceptance-{scale}.json, b4-{scale}.json, b5-{scale}.json, b6-{scale}.json).");
+            throw new UsageException($"No results for scale '{scale}' in {directory} (b1-{scale}.json, b1-acceptance-{scale}.json, b2-{scale}.json, b3-{scale}.json, b4-{scale}.json, b5-{scale}.json, b6-{scale}.json).");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -63,6 +63,12 @@ internal static class MarkdownReport
             {
                 case "B1":
                     AppendFlashSale(md, inputs, reportCommand);
+                    break;
+                case "B2":
+                    ThroughputSections.Append(md, inputs.RedisFlashSale!, reportCommand);
+                    break;
+                case "B3":
+                    ThroughputSections.Append(md, inputs.Checkout!, reportCommand);
                     break;
                 case "B4":
                     ThroughputSections.Append(md, inputs.GroupCommit!, reportCommand);
@@ -126,6 +132,11 @@ internal static class MarkdownReport
             md.AppendLine($"| load tool | {run.WrkVersion} (Debian package `wrk`) with `{Load.Wrk.ScriptInRepository}` |");
         }
 
+        foreach (var tool in inputs.Throughput.Select(t => t.BaselineTool).OfType<string>().Distinct())
+        {
+            md.AppendLine($"| engine's own load tool | {tool} |");
+        }
+
         md.AppendLine();
     }
 
@@ -150,6 +161,12 @@ internal static class MarkdownReport
                     break;
                 case "B1":
                     AppendFigures(md, inputs.FlashSale);
+                    break;
+                case "B2" when inputs.RedisFlashSale is not null:
+                    AppendFigures(md, inputs.RedisFlashSale);
+                    break;
+                case "B3" when inputs.Checkout is not null:
+                    AppendFigures(md, inputs.Checkout);
                     break;
                 case "B4":
                     AppendFigures(md, inputs.GroupCommit);
