@@ -159,7 +159,7 @@ internal static class MarkdownReport
                     AppendFigures(md, inputs.FlashSale);
                     md.AppendLine($"| B1 | acceptance: claims of {acceptance.Units:N0} units, {acceptance.Attempts:N0} attempts by {acceptance.Users:N0} buyers | {acceptance.Statuses.GetValueOrDefault("201"):N0} | exactly {acceptance.Units:N0}, none above the limit | met |");
                     break;
-                case "B1":
+                case "B1" when inputs.FlashSale is not null:
                     AppendFigures(md, inputs.FlashSale);
                     break;
                 case "B2" when inputs.RedisFlashSale is not null:
@@ -168,10 +168,10 @@ internal static class MarkdownReport
                 case "B3" when inputs.Checkout is not null:
                     AppendFigures(md, inputs.Checkout);
                     break;
-                case "B4":
+                case "B4" when inputs.GroupCommit is not null:
                     AppendFigures(md, inputs.GroupCommit);
                     break;
-                case "B6":
+                case "B6" when inputs.Cart is not null:
                     AppendFigures(md, inputs.Cart);
                     break;
                 default:
