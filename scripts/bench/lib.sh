@@ -104,7 +104,7 @@ start_host() {
   (cd "$host_dir" && exec env Emporium__DataDirectory="$data" "$@" "${pin[@]}" dotnet Emporium.Host.dll --urls "$host_url") >"$log" 2>&1 &
   local pid=$!
   host_pids+=("$pid")
-  setup_commands+=("(cd $host_dir && Emporium__DataDirectory=$data $* ${pin[*]} dotnet Emporium.Host.dll --urls $host_url) &")
+  setup_commands+=("(cd $host_dir && Emporium__DataDirectory=$data $(printf '%q ' "$@")${pin[*]} dotnet Emporium.Host.dll --urls $host_url) &")
   echo "bench: host $name (pid $pid) on $host_url, data $data, log $log"
   for _ in $(seq 1 180); do
     if curl -fsS "$host_url/health/ready" >/dev/null 2>&1; then
@@ -133,4 +133,44 @@ stop_hosts() {
 # The report merges every scenario's JSON of this scale found in bench-results/.
 bench_report() {
   "${bench[@]}" report --results "$results" --scale "$mode" --out "$report"
+}
+
+# start_engines DATABASE [redis]: a throw-away PostgreSQL (scripts/lib/postgres.sh, fsync on: commits are
+# durable, as when deployed) with an empty database of that name and, with `redis`, a throw-away Redis
+# (scripts/lib/redis.sh, no persistence). Sets pg_connection (the host's ConnectionStrings__Postgres) and
+# redis_address (its ConnectionStrings__Redis). stop_engines stops the hosts, then both servers.
+start_engines() {
+  local database=$1 port
+  # shellcheck source=scripts/lib/postgres.sh
+  source scripts/lib/postgres.sh
+  # shellcheck source=scripts/lib/redis.sh
+  source scripts/lib/redis.sh
+  ensure_postgres_installed
+  start_postgres durable
+  port=$(sed -E 's/.*Port=([0-9]+).*/\1/' <<<"$EMPORIUM_TEST_POSTGRES")
+  "$EMPORIUM_PG_BIN/psql" -X -q -h 127.0.0.1 -p "$port" -U postgres -d postgres -c "CREATE DATABASE $database"
+  pg_connection=${EMPORIUM_TEST_POSTGRES/Database=postgres/Database=$database}
+  setup_commands+=("source scripts/lib/postgres.sh && start_postgres durable   # throw-away PostgreSQL $(basename "$(dirname "$EMPORIUM_PG_BIN")") on 127.0.0.1:$port, fsync on")
+  setup_commands+=("psql -h 127.0.0.1 -p $port -U postgres -c 'CREATE DATABASE $database'")
+  redis_address=
+  if [ "${2:-}" = redis ]; then
+    ensure_redis_installed
+    start_redis
+    redis_address=$EMPORIUM_TEST_REDIS
+    setup_commands+=("source scripts/lib/redis.sh && start_redis   # throw-away Redis $(redis-server --version | grep -o 'v=[0-9.]*') on $redis_address, no persistence")
+  fi
+}
+
+stop_engines() {
+  stop_hosts
+  if declare -F stop_redis >/dev/null; then stop_redis; fi
+  if declare -F stop_postgres >/dev/null; then stop_postgres; fi
+}
+
+# The engines' own load tools: redis-benchmark (Debian package redis-tools), pgbench (postgresql-contrib).
+bench_engine_tool() {
+  local tool=$1 package=$2
+  command -v "$tool" >/dev/null 2>&1 && return 0
+  echo "bench: installing $package for $tool"
+  apt-get install -y -qq "$package" >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq "$package" >/dev/null; }
 }

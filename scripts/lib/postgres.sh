@@ -1,6 +1,10 @@
 # Starts a throw-away PostgreSQL server for the test suite: Debian's binaries, loopback only, a free
 # port, a temporary directory, trust authentication; stopped and deleted by stop_postgres.
-# Sourced by scripts/test.sh. Exports EMPORIUM_TEST_POSTGRES (an admin connection string).
+# Sourced by scripts/test.sh and the PostgreSQL benchmarks. Exports EMPORIUM_TEST_POSTGRES (an admin
+# connection string).
+#
+#   start_postgres           fsync off: a test database that vanishes afterwards needs no crash safety
+#   start_postgres durable   fsync on (the server's default): commits reach the disk, as when deployed
 
 pg_bindir() {
   local dir
@@ -21,7 +25,8 @@ free_port() {
 }
 
 start_postgres() {
-  local bin port dir runas=()
+  local bin port dir runas=() fsync=(-F)
+  [ "${1:-}" = durable ] && fsync=()
   bin=$(pg_bindir)
   port=$(free_port)
   dir=$(mktemp -d /tmp/emporium-pg.XXXXXX)
@@ -33,9 +38,9 @@ start_postgres() {
   fi
   "${runas[@]}" "$bin/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
     || { cat "$dir/initdb.log"; return 1; }
-  # fsync off: a test database that vanishes afterwards needs no crash safety, and tests run faster.
+  # fsync off unless durable: a test database that vanishes afterwards needs no crash safety, and tests run faster.
   "${runas[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
-    -o "-h 127.0.0.1 -p $port -k $dir -F -c max_connections=300 -c shared_buffers=256MB" start >/dev/null \
+    -o "-h 127.0.0.1 -p $port -k $dir ${fsync[*]} -c max_connections=300 -c shared_buffers=256MB" start >/dev/null \
     || { cat "$dir/server.log"; return 1; }
   EMPORIUM_PG_DIR=$dir
   EMPORIUM_PG_BIN=$bin

@@ -21,6 +21,15 @@ internal static class Goals
     /// <summary>B1 (b): sold-out answers/s ÷ <c>GET /health/live</c> requests/s.</summary>
     public const double SoldOut = 0.8;
 
+    /// <summary>B2 (a): durable claims/s on PostgreSQL + Redis ÷ EVALSHA calls/s of the gate's script taking a unit.</summary>
+    public const double RedisClaims = 0.5;
+
+    /// <summary>B2 (b): attempts/s refused at the per-user limit by the Redis gate ÷ EVALSHA calls/s of the script on that path.</summary>
+    public const double RedisAttempts = 0.5;
+
+    /// <summary>B3: checkouts/s through <c>POST /api/checkout</c> on PostgreSQL ÷ pgbench TPS of the equivalent SQL transaction.</summary>
+    public const double Checkout = 0.6;
+
     /// <summary>B4: claims/s with group commit ÷ claims/s with one transaction per claim.</summary>
     public const double GroupCommit = 10;
 }

@@ -13,7 +13,7 @@ namespace Emporium.Bench.FlashSale;
 /// wrk stops on a clock with requests in flight: the host claims for them, but wrk never reads their
 /// 201. So the check per round is: stored claims ≥ the 201s wrk read (none lost) and ≤ those plus one
 /// per connection (nothing claimed that nobody asked for), no sale above its allotment, and the admin
-/// route and the SQLite file agree. The B1 acceptance run, which reads every answer, checks equality.
+/// route and the database (SQLite file or PostgreSQL table) agree. The B1 acceptance run, which reads every answer, checks equality.
 /// </remarks>
 internal sealed class ClaimsLoad(string name, SaleDesk desk, Wrk wrk, StoredClaims stored, string tokenFile, int unitsPerSale, double headroom)
 {
@@ -99,7 +99,7 @@ internal sealed class ClaimsLoad(string name, SaleDesk desk, Wrk wrk, StoredClai
         var rows = stored.Count(sales);
         if (rows is { } r && r != total)
         {
-            throw new InvariantException($"{where}: the admin route counts {total:N0} claims, the SQLite file holds {r:N0} rows.");
+            throw new InvariantException($"{where}: the admin route counts {total:N0} claims, the {stored.Source} holds {r:N0} rows.");
         }
 
         if (total < acknowledged)
@@ -112,7 +112,7 @@ internal sealed class ClaimsLoad(string name, SaleDesk desk, Wrk wrk, StoredClai
             throw new InvariantException($"{where}: {total:N0} claims stored for {acknowledged:N0} answers 201 and at most {unread} requests whose answers wrk never read.");
         }
 
-        return $"{where}: {acknowledged:N0} answers 201, {total:N0} claims stored over {sales.Count} sales (admin route{(rows is null ? "" : " and SQLite file agree")}); "
+        return $"{where}: {acknowledged:N0} answers 201, {total:N0} claims stored over {sales.Count} sales (admin route{(rows is null ? "" : $" and {stored.Source} agree")}); "
             + $"{total - acknowledged} claimed for requests whose answers wrk never read (in flight when it stopped, or timed out: at most {unread})";
     }
 

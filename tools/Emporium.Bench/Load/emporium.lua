@@ -10,6 +10,10 @@
 --              {"quantity":q}, q cycling 2..10 so that every write changes the line (carts hold quantity 1)
 --   purchase   POST /api/flash-sales/{sale}/purchase   Authorization: Bearer (FILE: userId TAB token
 --              per line), sale from LIST; BODY (optional) is sent as application/json
+--   checkout   POST /api/checkout   Authorization: Bearer and the payment token from FILE (userId TAB
+--              token TAB paymentToken per line: a buyer whose cart is filled), Idempotency-Key
+--              "b3-LIST-thread-n"; BODY is the shipping address (JSON). Each line is used once: a thread
+--              that runs out of lines starts over, and those checkouts find the cart empty (422)
 --
 -- THREADS must equal -t: each thread takes every THREADS-th line of FILE, so two connections of
 -- different threads never write the same cart. At the end one line "EMPORIUM_WRK {json}" gives the
@@ -68,6 +72,12 @@ function init(args)
       else
          body = nil
       end
+   elseif mode == "checkout" then
+      tokens = lines(args[3], 2)
+      payments = lines(args[3], 3)
+      nonce = args[4]
+      address = args[5]
+      headers["Content-Type"] = "application/json"
    else
       error("unknown mode " .. tostring(mode))
    end
@@ -87,6 +97,11 @@ function request()
       local sku = skus[pass % #skus + 1]
       local quantity = math.floor(pass / #skus) % 9 + 2
       return wrk.format("PUT", "/api/cart/items/" .. sku, headers, '{"quantity":' .. quantity .. '}')
+   elseif mode == "checkout" then
+      local i = (n - 1) % #tokens + 1
+      headers["Authorization"] = "Bearer " .. tokens[i]
+      headers["Idempotency-Key"] = "b3-" .. nonce .. "-" .. index .. "-" .. n
+      return wrk.format("POST", "/api/checkout", headers, '{"shippingAddress":' .. address .. ',"paymentToken":"' .. payments[i] .. '"}')
    else
       headers["Authorization"] = "Bearer " .. tokens[n % #tokens + 1]
       return wrk.format("POST", "/api/flash-sales/" .. sales[n % #sales + 1] .. "/purchase", headers, body)

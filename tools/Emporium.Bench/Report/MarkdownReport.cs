@@ -22,7 +22,7 @@ internal static class MarkdownReport
         var inputs = await ReportInputs.LoadAsync(directory, scale, searchFile, args.Optional("profile"), output);
         if (inputs.Files.Count == 0)
         {
-            throw new UsageException($"No results for scale '{scale}' in {directory} (b1-{scale}.json, b1-acceptance-{scale}.json, b4-{scale}.json, b5-{scale}.json, b6-{scale}.json).");
+            throw new UsageException($"No results for scale '{scale}' in {directory} (b1-{scale}.json, b1-acceptance-{scale}.json, b2-{scale}.json, b3-{scale}.json, b4-{scale}.json, b5-{scale}.json, b6-{scale}.json).");
         }
 
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
@@ -63,6 +63,12 @@ internal static class MarkdownReport
             {
                 case "B1":
                     AppendFlashSale(md, inputs, reportCommand);
+                    break;
+                case "B2":
+                    ThroughputSections.Append(md, inputs.RedisFlashSale!, reportCommand);
+                    break;
+                case "B3":
+                    ThroughputSections.Append(md, inputs.Checkout!, reportCommand);
                     break;
                 case "B4":
                     ThroughputSections.Append(md, inputs.GroupCommit!, reportCommand);
@@ -126,6 +132,11 @@ internal static class MarkdownReport
             md.AppendLine($"| load tool | {run.WrkVersion} (Debian package `wrk`) with `{Load.Wrk.ScriptInRepository}` |");
         }
 
+        foreach (var tool in inputs.Throughput.Select(t => t.BaselineTool).OfType<string>().Distinct())
+        {
+            md.AppendLine($"| engine's own load tool | {tool} |");
+        }
+
         md.AppendLine();
     }
 
@@ -148,13 +159,19 @@ internal static class MarkdownReport
                     AppendFigures(md, inputs.FlashSale);
                     md.AppendLine($"| B1 | acceptance: claims of {acceptance.Units:N0} units, {acceptance.Attempts:N0} attempts by {acceptance.Users:N0} buyers | {acceptance.Statuses.GetValueOrDefault("201"):N0} | exactly {acceptance.Units:N0}, none above the limit | met |");
                     break;
-                case "B1":
+                case "B1" when inputs.FlashSale is not null:
                     AppendFigures(md, inputs.FlashSale);
                     break;
-                case "B4":
+                case "B2" when inputs.RedisFlashSale is not null:
+                    AppendFigures(md, inputs.RedisFlashSale);
+                    break;
+                case "B3" when inputs.Checkout is not null:
+                    AppendFigures(md, inputs.Checkout);
+                    break;
+                case "B4" when inputs.GroupCommit is not null:
                     AppendFigures(md, inputs.GroupCommit);
                     break;
-                case "B6":
+                case "B6" when inputs.Cart is not null:
                     AppendFigures(md, inputs.Cart);
                     break;
                 default:

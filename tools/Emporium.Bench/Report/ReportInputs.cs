@@ -4,7 +4,7 @@ namespace Emporium.Bench.Report;
 
 /// <summary>
 /// The results one report renders: every scenario's JSON of one scale found in the results folder
-/// (<c>b1-full.json</c>, <c>b1-acceptance-full.json</c>, <c>b4-full.json</c>, <c>b5-full.json</c> with
+/// (<c>b1-full.json</c>, <c>b1-acceptance-full.json</c>, <c>b2-full.json</c>, <c>b3-full.json</c>, <c>b4-full.json</c>, <c>b5-full.json</c> with
 /// <c>b5-full-profile.json</c>, <c>b6-full.json</c>). A scenario without a file keeps its section from
 /// the report being replaced, if it has one — so a B6 run never erases B5.
 /// </summary>
@@ -13,6 +13,8 @@ internal sealed record ReportInputs(
     string Scale,
     ThroughputRun? FlashSale,
     AcceptanceRun? Acceptance,
+    ThroughputRun? RedisFlashSale,
+    ThroughputRun? Checkout,
     ThroughputRun? GroupCommit,
     SearchRun? Search,
     ProfileRun? SearchProfile,
@@ -21,13 +23,13 @@ internal sealed record ReportInputs(
     IReadOnlyList<string> Files)
 {
     /// <summary>The scenarios, in report order, with the heading their section starts with.</summary>
-    public static readonly IReadOnlyList<string> Scenarios = ["B1", "B4", "B5", "B6"];
+    public static readonly IReadOnlyList<string> Scenarios = ["B1", "B2", "B3", "B4", "B5", "B6"];
 
-    public IEnumerable<ThroughputRun> Throughput => new[] { FlashSale, GroupCommit, Cart }.OfType<ThroughputRun>();
+    public IEnumerable<ThroughputRun> Throughput => new[] { FlashSale, RedisFlashSale, Checkout, GroupCommit, Cart }.OfType<ThroughputRun>();
 
     /// <summary>Where and when: the newest run's machine.</summary>
     public MachineInfo? Machine =>
-        new[] { FlashSale?.Machine, Acceptance?.Machine, GroupCommit?.Machine, Search?.Machine, Cart?.Machine }.OfType<MachineInfo>().MaxBy(m => m.Date);
+        new[] { FlashSale?.Machine, Acceptance?.Machine, RedisFlashSale?.Machine, Checkout?.Machine, GroupCommit?.Machine, Search?.Machine, Cart?.Machine }.OfType<MachineInfo>().MaxBy(m => m.Date);
 
     public string SearchPath => Path.Combine(Directory, $"b5-{Scale}.json");
 
@@ -56,11 +58,13 @@ internal sealed record ReportInputs(
         // Read in report order, so the list of files reads in that order too.
         var flashSale = await Read<ThroughputRun>(Path.Combine(directory, $"b1-{scale}.json"));
         var acceptance = await Read<AcceptanceRun>(Path.Combine(directory, $"b1-acceptance-{scale}.json"));
+        var redisFlashSale = await Read<ThroughputRun>(Path.Combine(directory, $"b2-{scale}.json"));
+        var checkout = await Read<ThroughputRun>(Path.Combine(directory, $"b3-{scale}.json"));
         var groupCommit = await Read<ThroughputRun>(Path.Combine(directory, $"b4-{scale}.json"));
         var search = await Read<SearchRun>(searchFile ?? Path.Combine(directory, $"b5-{scale}.json"));
         var profile = search is null ? null : await Read<ProfileRun>(profileFile ?? Path.Combine(directory, $"b5-{scale}-profile.json"));
         var cart = await Read<ThroughputRun>(Path.Combine(directory, $"b6-{scale}.json"));
-        var inputs = new ReportInputs(directory, scale, flashSale, acceptance, groupCommit, search, profile, cart, new Dictionary<string, string>(), files);
+        var inputs = new ReportInputs(directory, scale, flashSale, acceptance, redisFlashSale, checkout, groupCommit, search, profile, cart, new Dictionary<string, string>(), files);
         var kept = KeptFrom(output, inputs);
         return inputs with { KeptSections = kept };
     }
@@ -69,6 +73,8 @@ internal sealed record ReportInputs(
     public bool Has(string scenario) => scenario switch
     {
         "B1" => FlashSale is not null || Acceptance is not null,
+        "B2" => RedisFlashSale is not null,
+        "B3" => Checkout is not null,
         "B4" => GroupCommit is not null,
         "B5" => Search is not null,
         "B6" => Cart is not null,

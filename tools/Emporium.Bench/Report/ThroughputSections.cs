@@ -3,7 +3,7 @@ using Emporium.Bench.Results;
 
 namespace Emporium.Bench.Report;
 
-/// <summary>The sections of B1, B4 and B6: ratios to a baseline, the rounds, what is measured, how to reproduce.</summary>
+/// <summary>The sections of B1, B2, B3, B4 and B6: ratios to a baseline, the rounds, what is measured, how to reproduce.</summary>
 internal static class ThroughputSections
 {
     public const string MeasuredPrefix = "Measured on ";
@@ -17,6 +17,8 @@ internal static class ThroughputSections
     public static string Title(string scenario) => scenario switch
     {
         "B1" => "flash sale, embedded (SQLite)",
+        "B2" => "flash sale on Redis (PostgreSQL + Redis, scale-out mode)",
+        "B3" => "checkout on PostgreSQL",
         "B4" => "claims with group commit vs one transaction per claim (SQLite)",
         "B6" => "cart view and cart add",
         _ => scenario,
@@ -43,7 +45,9 @@ internal static class ThroughputSections
         }
 
         var names = run.Rounds[0].Samples.Select(s => s.Name).ToList();
-        md.AppendLine().AppendLine("Latency under this load (wrk, closed loop: each connection waits for its answer; median of the rounds, ms):").AppendLine()
+        md.AppendLine().AppendLine(run.BaselineTool is null
+                ? "Latency under this load (wrk, closed loop: each connection waits for its answer; median of the rounds, ms):"
+                : "Latency under this load (closed loop: each connection or client waits for its answer; wrk for the HTTP samples, the engine's tool for the baseline; median of the rounds, ms):").AppendLine()
           .AppendLine("| sample | p50 | p90 | p99 | p99 spread | no answer in 10 s |").AppendLine("|---|---|---|---|---|---|");
         foreach (var name in names)
         {
@@ -72,7 +76,9 @@ internal static class ThroughputSections
         }
 
         var load = run.Load;
-        md.AppendLine($"- **Load:** {run.WrkVersion} with `{Load.Wrk.ScriptInRepository}` (one script for subject and baseline: it builds each request and counts each answer's status), {load.Threads} threads, {load.Connections} connections, {load.Seconds} s per sample, {load.Rounds} rounds after a warm-up of each sample; {load.Sharing()}. The machine has {run.Machine.Cores} cores.")
+        md.AppendLine(run.BaselineTool is null
+                ? $"- **Load:** {run.WrkVersion} with `{Load.Wrk.ScriptInRepository}` (one script for subject and baseline: it builds each request and counts each answer's status), {load.Threads} threads, {load.Connections} connections, {load.Seconds} s per sample, {load.Rounds} rounds after a warm-up of each sample; {load.Sharing()}. The machine has {run.Machine.Cores} cores."
+                : $"- **Load:** the HTTP samples by {run.WrkVersion} with `{Load.Wrk.ScriptInRepository}`, the baselines by {run.BaselineTool}; both with {load.Threads} threads and {load.Connections} connections (clients), {load.Seconds} s per sample, {load.Rounds} rounds after a warm-up of each sample; {load.Sharing().Replace("wrk", "the load tools", StringComparison.Ordinal)}. The machine has {run.Machine.Cores} cores.")
           .AppendLine("- **Host:** " + string.Join("; ", run.Host) + ".")
           .AppendLine("- **Invariants** (the run fails on any):");
         foreach (var check in run.Checks)

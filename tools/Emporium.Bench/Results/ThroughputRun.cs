@@ -3,10 +3,10 @@ using Emporium.Bench.Load;
 namespace Emporium.Bench.Results;
 
 /// <summary>
-/// Everything one throughput scenario (B1, B4, B6) measured, written as JSON; <c>report</c> renders
+/// Everything one throughput scenario (B1, B2, B3, B4, B6) measured, written as JSON; <c>report</c> renders
 /// its section of docs/benchmarks.md from this alone.
 /// </summary>
-/// <param name="Scenario">B1, B4 or B6.</param>
+/// <param name="Scenario">B1, B2, B3, B4 or B6.</param>
 /// <param name="Scale"><c>small</c> (a quick look) or <c>full</c> (the report).</param>
 /// <param name="Machine">Where and when it ran.</param>
 /// <param name="Load">wrk's settings, the same for every sample.</param>
@@ -20,6 +20,8 @@ namespace Emporium.Bench.Results;
 /// <param name="Commands">The wrk command line of each sample kind, to repeat one by hand.</param>
 /// <param name="CommandLine">The bench command that produced this file.</param>
 /// <param name="Script">The script that ran it, if any (the reproduce command).</param>
+/// <param name="BaselineTool">The engine's own load tool that measured the baselines (B2 redis-benchmark, B3
+/// pgbench), with its version; null when wrk measured every sample.</param>
 internal sealed record ThroughputRun(
     string Scenario,
     string Scale,
@@ -34,7 +36,8 @@ internal sealed record ThroughputRun(
     IReadOnlyList<string>? Setup,
     IReadOnlyList<string> Commands,
     string CommandLine,
-    string? Script)
+    string? Script,
+    string? BaselineTool = null)
 {
     /// <summary>One figure across rounds: the subject's and the baseline's requests/s and their ratio, each as median and spread.</summary>
     public (Spread Subject, Spread Baseline, Spread Ratio) Across(RatioFigure figure)
