@@ -13,7 +13,10 @@ namespace Emporium.Adapters.Redis.FlashSales;
 /// Redis plus units held in storage should make the sale's quantity. A gate missing from Redis (a flush, a
 /// restart) is rebuilt at once. Units missing (an instance died between taking a unit in Redis and storing
 /// its claim) show as a shortfall; one that stays exactly the same over two passes is not a claim in flight,
-/// and the gate is rebuilt with a new generation, which puts those units back on sale.
+/// and the gate is rebuilt with a new generation, which puts those units back on sale. A surplus (more units
+/// in Redis than storage allows: a gate restored from a stale snapshot or a lagging replica) is rebuilt the
+/// same way; it, too, is seen twice first, because a give-back between this pass's two reads shows as a
+/// surplus of the moment.
 /// </summary>
 internal sealed class GateReconciliation(
     Database database, DatabaseInitializer initializer, RedisStore redis, RedisStockGate gates, TimeProvider clock, ILogger<GateReconciliation> logger)
@@ -69,7 +72,7 @@ internal sealed class GateReconciliation(
             var shortfall = missing ? 0 : sale.Quantity - held - (long)gate[1];
             var seenBefore = _short.TryGetValue(sale.Id, out var before) && before == (gate[0], gate[1]);
             _short.Remove(sale.Id);
-            if (!missing && shortfall <= 0)
+            if (!missing && shortfall == 0)
             {
                 continue;
             }
@@ -80,9 +83,19 @@ internal sealed class GateReconciliation(
                 continue;
             }
 
-            logger.LogWarning(
-                missing ? "The Redis gate of flash sale {SaleId} is missing; rebuilding it from storage" : "The Redis gate of flash sale {SaleId} is {Shortfall} units short of storage; rebuilding it",
-                sale.Id, shortfall);
+            if (shortfall < 0)
+            {
+                logger.LogError(
+                    "The Redis gate of flash sale {SaleId} holds {Surplus} units more than storage allows (restored from a stale copy?); rebuilding it",
+                    sale.Id, -shortfall);
+            }
+            else
+            {
+                logger.LogWarning(
+                    missing ? "The Redis gate of flash sale {SaleId} is missing; rebuilding it from storage" : "The Redis gate of flash sale {SaleId} is {Shortfall} units short of storage; rebuilding it",
+                    sale.Id, shortfall);
+            }
+
             await gates.RebuildAsync(sale, force: !missing, cancellationToken);
             rebuilt++;
         }

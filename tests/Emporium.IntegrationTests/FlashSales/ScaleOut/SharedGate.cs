@@ -74,6 +74,15 @@ internal static class SharedGate
         await redis.GetDatabase().KeyDeleteAsync([$"{prefix}{{sale:{saleId}}}:gate", $"{prefix}{{sale:{saleId}}}:buyers"]);
     }
 
+    /// <summary>A stale restore of one sale's gate: the current generation, but <paramref name="remaining"/> units and no buyers.</summary>
+    public static async Task RestoreStaleAsync(TestDatabase database, string saleId, int remaining)
+    {
+        var prefix = database.Settings["Emporium:Redis:KeyPrefix"]!;
+        using var redis = await ConnectionMultiplexer.ConnectAsync(TestDatabase.RedisConfiguration);
+        await redis.GetDatabase().HashSetAsync($"{prefix}{{sale:{saleId}}}:gate", "remaining", remaining);
+        await redis.GetDatabase().KeyDeleteAsync($"{prefix}{{sale:{saleId}}}:buyers");
+    }
+
     /// <summary>Takes a unit in Redis the way an instance does, and then "dies": no claim is ever stored for it.</summary>
     public static async Task TakeAndDieAsync(TestDatabase database, string saleId, string userId, DateTimeOffset now)
     {

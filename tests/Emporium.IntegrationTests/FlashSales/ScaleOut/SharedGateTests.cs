@@ -118,6 +118,34 @@ public sealed class SharedGateTests
         await AssertSoldExactlyAsync(app, sale.SaleId, 5, 1, won);
     }
 
+    [Fact]
+    public async Task A_gate_restored_from_a_stale_copy_is_rebuilt_before_it_oversells()
+    {
+        await using var database = await TestDatabase.PostgresAsync();
+        await using var app = new EmporiumApp(SharedGate.Settings(database));
+        var sale = await BuyingApi.SaleAsync(app, quantity: 5, perUserLimit: 1);
+        using var client = app.CreateClient();
+        var won = new ConcurrentBag<(string UserId, string ClaimId)>();
+        foreach (var buyer in MintedUsers.Mint(app, 3))
+        {
+            await SharedGate.BuyUntilRefusedAsync(client, buyer, sale.SaleId, won);
+        }
+
+        // Redis comes back from a snapshot taken before those three sales: same generation, all five units.
+        await SharedGate.RestoreStaleAsync(database, sale.SaleId, remaining: 5);
+        var reconciliation = app.Services.GetRequiredService<GateReconciliation>();
+        await reconciliation.PassAsync(CancellationToken.None);
+        await reconciliation.PassAsync(CancellationToken.None);
+        await Task.Delay(RedisSaleGate.HintLifetime);
+
+        foreach (var buyer in MintedUsers.Mint(app, 6))
+        {
+            await SharedGate.BuyUntilRefusedAsync(client, buyer, sale.SaleId, won);
+        }
+
+        await AssertSoldExactlyAsync(app, sale.SaleId, 5, 1, won);
+    }
+
     private static async Task AssertSoldExactlyAsync(EmporiumApp app, string saleId, int units, int limit, ConcurrentBag<(string UserId, string ClaimId)> won)
     {
         won.Count.ShouldBe(units, "exactly the sale's quantity is claimed");
