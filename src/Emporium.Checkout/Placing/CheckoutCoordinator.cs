@@ -26,7 +26,9 @@ internal sealed class CheckoutCoordinator(SagaStore store, SagaExecutor executor
         if (await store.TryCreateAsync(fresh, cancellationToken))
         {
             var record = new SagaRecord(new SagaState(checkoutId, userId, request.Input), request.Fingerprint, 0, null, fresh.LeaseUntil);
-            var (_, after) = await executor.RunAsync(record, owner, cancellationToken);
+            // Once started, the saga runs to an end even if the buyer disconnects: cancelled mid-step it would
+            // hold the stock (and perhaps an authorization) until recovery took it over after the lease.
+            var (_, after) = await executor.RunAsync(record, owner, CancellationToken.None);
             if (after.Response is { } response)
             {
                 return new CheckoutAnswer(response, Replayed: false, after.State.OrderId);
@@ -63,7 +65,7 @@ internal sealed class CheckoutCoordinator(SagaStore store, SagaExecutor executor
             if (record.LeaseUntil <= clock.GetUtcNow() && await store.TryLeaseAsync(checkoutId, owner, clock.GetUtcNow() + settings.Lease, cancellationToken))
             {
                 var reloaded = await store.LoadAsync(checkoutId, cancellationToken) ?? record;
-                await executor.RunAsync(reloaded, owner, cancellationToken);
+                await executor.RunAsync(reloaded, owner, CancellationToken.None);
                 ranHere = true;
                 continue;
             }
