@@ -37,6 +37,8 @@ public static class AccountsModule
         services.AddSingleton(LoginRateLimits.From(configuration));
         services.AddSingleton<FailedSignIns>();
         services.AddSingleton<ClientAddressLimiter>();
+        services.AddSingleton<InProcessSignInLimits>();
+        services.AddSingleton<ISignInLimits>(provider => provider.GetRequiredService<InProcessSignInLimits>());
         services.AddAccountsAuthentication(options);
         if (options.DemoData)
         {

@@ -3,6 +3,7 @@ using Emporium.Adapters.Redis.Connection;
 using Emporium.Adapters.Redis.FlashSales;
 using Emporium.Adapters.Redis.RateLimiting;
 using Emporium.Adapters.Redis.WaitingRoom;
+using Emporium.Accounts.RateLimiting;
 using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.FlashSales.Buying;
@@ -55,6 +56,7 @@ public static class RedisAdapters
         services.Replace(ServiceDescriptor.Singleton<IWaitingRoom, RedisWaitingRoom>());
         services.TryAddSingleton<InProcessPurchaseRateLimits>();
         services.Replace(ServiceDescriptor.Singleton<IPurchaseRateLimits, RedisPurchaseRateLimits>());
+        services.Replace(ServiceDescriptor.Singleton<ISignInLimits, RedisSignInLimits>());
         return services;
     }
 }

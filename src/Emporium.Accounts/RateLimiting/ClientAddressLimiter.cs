@@ -31,24 +31,23 @@ internal sealed class ClientAddressLimiter : IDisposable
         }
     }
 
-    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    /// <summary>Counts an attempt from <paramref name="address"/>; false (with how long to wait) when over the limit.</summary>
+    public bool TryAcquire(string address, out TimeSpan retryAfter)
     {
-        // Without a known address (a Unix socket, the in-memory test server) there is nothing to key on:
-        // one shared bucket would make this a site-wide sign-in limit. The per-account limit still applies.
-        var address = context.HttpContext.Connection.RemoteIpAddress;
-        if (_limiter is null || address is null)
+        retryAfter = TimeSpan.Zero;
+        if (_limiter is null)
         {
-            return await next(context);
+            return true;
         }
 
-        using var lease = _limiter.AttemptAcquire(address.ToString());
-        if (!lease.IsAcquired)
+        using var lease = _limiter.AttemptAcquire(address);
+        if (lease.IsAcquired)
         {
-            var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
-            return AccountProblems.TooManyAttempts(context.HttpContext, retryAfter, "Too many sign-in attempts from this address; try again later.");
+            return true;
         }
 
-        return await next(context);
+        retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
+        return false;
     }
 
     public void Dispose() => _limiter?.Dispose();
@@ -56,8 +55,21 @@ internal sealed class ClientAddressLimiter : IDisposable
 
 internal static class ClientAddressLimiterExtensions
 {
-    /// <summary>Applies the per-address sign-in limit to an endpoint (one limiter, shared by every request).</summary>
+    /// <summary>Applies the per-address sign-in limit to an endpoint (see <see cref="ISignInLimits"/>).</summary>
     public static RouteHandlerBuilder LimitedPerClientAddress(this RouteHandlerBuilder endpoint) =>
-        endpoint.AddEndpointFilter((context, next) =>
-            context.HttpContext.RequestServices.GetRequiredService<ClientAddressLimiter>().InvokeAsync(context, next));
+        endpoint.AddEndpointFilter(async (context, next) =>
+        {
+            // Without a known address (a Unix socket, the in-memory test server) there is nothing to key on:
+            // one shared bucket would make this a site-wide sign-in limit. The per-account limit still applies.
+            var address = context.HttpContext.Connection.RemoteIpAddress;
+            if (address is null)
+            {
+                return await next(context);
+            }
+
+            var verdict = await context.HttpContext.RequestServices.GetRequiredService<ISignInLimits>().TryFromAddressAsync(address.ToString());
+            return verdict.IsAllowed
+                ? await next(context)
+                : AccountProblems.TooManyAttempts(context.HttpContext, verdict.RetryAfter, "Too many sign-in attempts from this address; try again later.");
+        });
 }

@@ -4,8 +4,8 @@ namespace Emporium.Accounts.RateLimiting;
 
 /// <summary>
 /// Sign-in limits, from <c>Emporium:RateLimits</c>. <c>Emporium:RateLimits:Enabled=false</c> turns every
-/// limit off (load tests from one address). Counters live in this process: with several instances each
-/// counts on its own until the shared store of the scale-out work.
+/// limit off (load tests from one address). Counted in this process, or in Redis when the scale-out
+/// deployment has it (see <see cref="ISignInLimits"/>).
 /// </summary>
 internal sealed record LoginRateLimits(bool Enabled, int PerAddressPerMinute, int FailuresPerAccount, TimeSpan FailureWindow)
 {

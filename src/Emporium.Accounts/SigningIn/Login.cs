@@ -17,7 +17,7 @@ internal static class Login
     public sealed record LoginRequest(string? Email, string? Password);
 
     public static async Task<IResult> Handle(
-        LoginRequest request, HttpContext context, UserStore users, Passwords passwords, FailedSignIns failures, SignInFlow signIn, CancellationToken cancellationToken)
+        LoginRequest request, HttpContext context, UserStore users, Passwords passwords, ISignInLimits limits, SignInFlow signIn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new ValidationErrors();
@@ -38,9 +38,10 @@ internal static class Login
         }
 
         var account = EmailAddress.Normalize(request.Email!);
-        if (!failures.TryBegin(account, out var retryAfter))
+        var verdict = await limits.TryBeginAsync(account);
+        if (!verdict.IsAllowed)
         {
-            return AccountProblems.TooManyAttempts(context, retryAfter, "Too many failed sign-in attempts for this account; try again later.");
+            return AccountProblems.TooManyAttempts(context, verdict.RetryAfter, "Too many failed sign-in attempts for this account; try again later.");
         }
 
         var user = await users.FindByEmailAsync(account, cancellationToken);
@@ -50,7 +51,7 @@ internal static class Login
             return AccountProblems.WrongCredentials();
         }
 
-        failures.Succeeded(account);
+        await limits.SucceededAsync(account);
         if (check == PasswordVerificationResult.SuccessRehashNeeded)
         {
             // The hasher's parameters were raised since this hash was made: upgrade it while we know the password.

@@ -39,4 +39,7 @@ internal sealed class FixedWindowCounter(RedisStore redis)
         var reply = (RedisResult[])(await redis.Database.ScriptEvaluateAsync(CountScript, [key], [(long)window.TotalMilliseconds]))!;
         return ((long)reply[0] <= limit, TimeSpan.FromMilliseconds((long)reply[1]));
     }
+
+    /// <summary>Ends <paramref name="key"/>'s window: the next attempt opens a new one.</summary>
+    public Task ResetAsync(RedisKey key) => redis.Database.KeyDeleteAsync(key);
 }

@@ -12,15 +12,29 @@ namespace Emporium.IntegrationTests.Accounts;
 /// <summary>
 /// A host of its own with tight sign-in limits, so that hitting them disturbs no other test; requests
 /// choose their client address with a test header. Also records the sign-in observer calls.
-/// Rate limits are in-memory and engine-neutral: SQLite only.
+/// As a fixture it runs on SQLite (the in-process limits); <see cref="SharedSignInLimitTests"/> runs several
+/// on one scale-out deployment, where the limits are counted in Redis.
 /// </summary>
 public sealed class LimitedApp : IAsyncLifetime
 {
     public const string AddressHeader = "X-Test-Client-Address";
     public const int FailuresPerAccount = 3;
     public const int PerAddressPerMinute = 4;
-    private readonly TestDatabase _database = TestDatabase.Sqlite();
+    private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private EmporiumApp? _app;
+
+    public LimitedApp()
+        : this(TestDatabase.Sqlite(), ownsDatabase: true)
+    {
+    }
+
+    /// <summary>An instance on <paramref name="database"/>, which the caller disposes when it does not pass ownership.</summary>
+    internal LimitedApp(TestDatabase database, bool ownsDatabase)
+    {
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+    }
 
     public WebApplicationFactory<Program> App { get; private set; } = null!;
 
@@ -53,7 +67,10 @@ public sealed class LimitedApp : IAsyncLifetime
     {
         await App.DisposeAsync();
         await _app!.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 
     /// <summary>The in-memory test server has no client address; this one takes it from a header.</summary>
