@@ -89,7 +89,7 @@ public abstract class SearchTests(AppFixture fixture)
     }
 
     // Words of rare characters (no English word, no other test's word) in three products, so the word
-    // is the most common of the typo's neighbours. Five letters and up go through the trigram index on
+    // is the most common of the typo's neighbours. Nine characters and up go through the trigram index on
     // PostgreSQL, shorter words through the variant lookup (ADR 0012): both must find the same words.
     [Theory]
     [InlineData(9, "delete", 0)]
@@ -100,9 +100,9 @@ public abstract class SearchTests(AppFixture fixture)
     [InlineData(9, "substitute", 4)]
     [InlineData(9, "substitute", 8)]
     [InlineData(9, "transpose", 0)]
-    [InlineData(9, "transpose", 4)]
+    [InlineData(9, "transpose", 4)] // the lowest similarity the trigram threshold allows
     [InlineData(9, "transpose", 7)]
-    [InlineData(5, "transpose", 2)] // the lowest similarity the trigram threshold allows
+    [InlineData(5, "transpose", 2)]
     [InlineData(5, "delete", 2)]
     [InlineData(4, "delete", 3)]
     [InlineData(4, "transpose", 1)]
