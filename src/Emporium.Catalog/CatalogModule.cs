@@ -41,10 +41,13 @@ public static class CatalogModule
         if (options.Provider == DatabaseProvider.Postgres)
         {
             services.AddSingleton<IFullTextIndex, PostgresFullTextIndex>();
+            services.AddSingleton<VariantTypoNeighbours>();
+            services.AddSingleton<ITypoNeighbours, TrigramTypoNeighbours>();
         }
         else
         {
             services.AddSingleton<IFullTextIndex, SqliteFullTextIndex>();
+            services.AddSingleton<ITypoNeighbours, VariantTypoNeighbours>();
         }
 
         if (options.DemoData)

@@ -5,10 +5,10 @@ namespace Emporium.Catalog.Search;
 /// <summary>
 /// Turns the typed words into a <see cref="TextQuery"/>: a word the vocabulary knows stays as it is;
 /// an unknown word also matches the (at most three most common) vocabulary words one edit away.
-/// The typed words are looked up first; only when one is unknown are its variants looked up, so a
-/// correctly spelled query costs one small lookup.
+/// The typed words are looked up first; only when one is unknown are its neighbours looked for
+/// (<see cref="ITypoNeighbours"/>), so a correctly spelled query costs one small lookup.
 /// </summary>
-internal sealed class TypoCorrector(SearchVocabulary vocabulary)
+internal sealed class TypoCorrector(SearchVocabulary vocabulary, ITypoNeighbours neighbours)
 {
     private const int MaxAlternatives = 3;
 
@@ -16,22 +16,22 @@ internal sealed class TypoCorrector(SearchVocabulary vocabulary)
     {
         var distinct = words.Distinct(StringComparer.Ordinal).ToArray();
         var known = await vocabulary.KnownAsync(connection, distinct, cancellationToken);
-        var unknown = distinct.Where(w => !known.ContainsKey(w)).ToDictionary(w => w, TypoVariants.Of, StringComparer.Ordinal);
-        var variantCounts = unknown.Count == 0
-            ? known
-            : await vocabulary.KnownAsync(connection, unknown.Values.SelectMany(v => v).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken);
+        var unknown = distinct.Where(w => !known.ContainsKey(w)).ToArray();
+        var near = unknown.Length == 0
+            ? new Dictionary<string, Dictionary<string, long>>(StringComparer.Ordinal)
+            : await neighbours.FindAsync(connection, unknown, cancellationToken);
 
         var groups = words.Select(word =>
         {
-            if (!unknown.TryGetValue(word, out var variants))
+            if (!near.TryGetValue(word, out var found))
             {
                 return (IReadOnlyList<string>)[word];
             }
 
-            var alternatives = variants
-                .Where(variantCounts.ContainsKey)
-                .OrderByDescending(v => variantCounts[v]).ThenBy(v => v, StringComparer.Ordinal)
-                .Take(MaxAlternatives);
+            var alternatives = found
+                .OrderByDescending(f => f.Value).ThenBy(f => f.Key, StringComparer.Ordinal)
+                .Take(MaxAlternatives)
+                .Select(f => f.Key);
             return [word, .. alternatives];
         }).ToList();
         return new TextQuery(groups);

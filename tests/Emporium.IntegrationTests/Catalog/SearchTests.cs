@@ -88,6 +88,95 @@ public abstract class SearchTests(AppFixture fixture)
         result.GetProperty("total").GetInt64().ShouldBe(0);
     }
 
+    // Words of rare characters (no English word, no other test's word) in three products, so the word
+    // is the most common of the typo's neighbours. Nine characters and up go through the trigram index on
+    // PostgreSQL, shorter words through the variant lookup (ADR 0012): both must find the same words.
+    [Theory]
+    [InlineData(9, "delete", 0)]
+    [InlineData(9, "delete", 8)]
+    [InlineData(9, "insert", 0)]
+    [InlineData(9, "insert", 9)]
+    [InlineData(9, "substitute", 0)]
+    [InlineData(9, "substitute", 4)]
+    [InlineData(9, "substitute", 8)]
+    [InlineData(9, "transpose", 0)]
+    [InlineData(9, "transpose", 4)] // the lowest similarity the trigram threshold allows
+    [InlineData(9, "transpose", 7)]
+    [InlineData(5, "transpose", 2)]
+    [InlineData(5, "delete", 2)]
+    [InlineData(4, "delete", 3)]
+    [InlineData(4, "transpose", 1)]
+    [InlineData(3, "substitute", 1)]
+    [InlineData(3, "insert", 3)]
+    public async Task A_one_edit_typo_at_the_start_middle_or_end_of_a_word_of_any_length_is_corrected(int length, string edit, int at)
+    {
+        var word = RareWord(length);
+        var products = await RareProductsAsync(word);
+
+        var typed = Typo(word, edit, at);
+        var result = await Search($"q={typed}");
+
+        var found = result.GetProperty("items").Strings("id").ToList();
+        products.ForEach(p => found.ShouldContain(Id(p), $"'{typed}' should find '{word}'"));
+    }
+
+    [Theory]
+    [InlineData(9, "transpose", 0, "substitute", 5)]
+    [InlineData(9, "delete", 2, "insert", 6)]
+    [InlineData(5, "substitute", 0, "substitute", 4)]
+    [InlineData(4, "transpose", 0, "delete", 3)]
+    public async Task A_word_two_edits_away_is_not_corrected(int length, string first, int firstAt, string second, int secondAt)
+    {
+        var word = RareWord(length);
+        await RareProductsAsync(word);
+
+        var typed = Typo(Typo(word, first, firstAt), second, secondAt);
+        var result = await Search($"q={typed}");
+
+        result.GetProperty("items").Strings("title").ShouldNotContain(t => t.Contains(word, StringComparison.Ordinal), $"'{typed}' is two edits from '{word}'");
+    }
+
+    /// <summary>Rare letters and digits (thousands of words even of three), no character twice in a row (a swap changes the word).</summary>
+    private static string RareWord(int length)
+    {
+        const string Characters = "jqxzvkw0123456789";
+        var word = new System.Text.StringBuilder().Append(Characters[Random.Shared.Next(7)]);
+        while (word.Length < length)
+        {
+            var next = Characters[Random.Shared.Next(Characters.Length)];
+            if (next != word[^1])
+            {
+                word.Append(next);
+            }
+        }
+
+        return word.ToString();
+    }
+
+    private async Task<List<TestProduct>> RareProductsAsync(string word)
+    {
+        var products = new List<TestProduct>();
+        await TestCatalog.WriteAsync(fixture.App, async c =>
+        {
+            var (brand, category) = (await c.BrandAsync("Rare"), await c.CategoryAsync("Rare"));
+            for (var i = 1; i <= 3; i++)
+            {
+                products.Add(await c.ProductAsync($"Rare {word} number {i}", brand, category.Id));
+            }
+        });
+        return products;
+    }
+
+    /// <summary>One edit at <paramref name="at"/>; an inserted or substituted letter is one the word cannot contain.</summary>
+    private static string Typo(string word, string edit, int at) => edit switch
+    {
+        "delete" => word.Remove(at, 1),
+        "insert" => word.Insert(at, "m"),
+        "substitute" => string.Concat(word[..at], word[at] == 'm' ? 'p' : 'm', word[(at + 1)..]),
+        "transpose" => string.Concat(word[..at], word[at + 1], word[at], word[(at + 2)..]),
+        _ => throw new ArgumentOutOfRangeException(nameof(edit), edit, null),
+    };
+
     [Fact]
     public async Task Category_filter_includes_descendants_and_the_facet_drills_down()
     {

@@ -42,7 +42,7 @@ internal static class SearchProfile
         await using var database = new Database(new EmporiumOptions { DataDirectory = Path.GetDirectoryName(file)!, DemoData = false });
         var referenceData = new CatalogReferenceData(database, TimeProvider.System);
         var vocabulary = new SearchVocabulary(database);
-        var corrector = new TypoCorrector(vocabulary);
+        var corrector = new TypoCorrector(vocabulary, new VariantTypoNeighbours(vocabulary));
         var index = new SqliteFullTextIndex(database);
         var search = new ProductSearch(database, index, corrector, vocabulary, referenceData);
 

@@ -11,12 +11,18 @@ public sealed class TypoCorrectorTests
 {
     private static readonly Database Sqlite = new(new EmporiumOptions { DataDirectory = Path.GetTempPath(), DemoData = false });
 
+    private static TypoCorrector Corrector()
+    {
+        var vocabulary = new SearchVocabulary(Sqlite);
+        return new TypoCorrector(vocabulary, new VariantTypoNeighbours(vocabulary));
+    }
+
     [Fact]
     public async Task A_known_word_is_kept_alone()
     {
         await using var connection = await VocabularyAsync(("laptop", 10), ("laptops", 4));
 
-        var text = await new TypoCorrector(new SearchVocabulary(Sqlite)).CorrectAsync(connection, ["laptop"], CancellationToken.None);
+        var text = await Corrector().CorrectAsync(connection, ["laptop"], CancellationToken.None);
 
         text.Groups.ShouldHaveSingleItem().ShouldBe(["laptop"]);
     }
@@ -26,7 +32,7 @@ public sealed class TypoCorrectorTests
     {
         await using var connection = await VocabularyAsync(("cat", 5), ("bat", 9), ("car", 5), ("cart", 2), ("hat", 1), ("dog", 50), ("caat", 0));
 
-        var text = await new TypoCorrector(new SearchVocabulary(Sqlite)).CorrectAsync(connection, ["cxt", "dog"], CancellationToken.None);
+        var text = await Corrector().CorrectAsync(connection, ["cxt", "dog"], CancellationToken.None);
 
         text.Groups.Count.ShouldBe(2);
         text.Groups[0].ShouldBe(["cxt", "cat"]); // "bat", "car", "cart", "hat" are two edits from "cxt"
@@ -38,8 +44,8 @@ public sealed class TypoCorrectorTests
     {
         await using var connection = await VocabularyAsync(("car", 5), ("bat", 9), ("cat", 5), ("cart", 2), ("cab", 0));
 
-        var text = await new TypoCorrector(new SearchVocabulary(Sqlite)).CorrectAsync(connection, ["cat"], CancellationToken.None);
-        var typo = await new TypoCorrector(new SearchVocabulary(Sqlite)).CorrectAsync(connection, ["caz"], CancellationToken.None);
+        var text = await Corrector().CorrectAsync(connection, ["cat"], CancellationToken.None);
+        var typo = await Corrector().CorrectAsync(connection, ["caz"], CancellationToken.None);
 
         text.Groups.ShouldHaveSingleItem().ShouldBe(["cat"]);
         typo.Groups.ShouldHaveSingleItem().ShouldBe(["caz", "car", "cat"]); // not "cab": no product uses it
@@ -54,7 +60,7 @@ public sealed class TypoCorrectorTests
     {
         await using var connection = await VocabularyAsync(("usb", 8), ("cable", 3));
 
-        var text = await new TypoCorrector(new SearchVocabulary(Sqlite)).CorrectAsync(connection, ["usb", "c", "to", "usb", "c", "cable"], CancellationToken.None);
+        var text = await Corrector().CorrectAsync(connection, ["usb", "c", "to", "usb", "c", "cable"], CancellationToken.None);
 
         text.Groups.Select(g => g[0]).Distinct().ShouldBe(["usb", "c", "to", "cable"]);
     }

@@ -18,7 +18,7 @@ public sealed class SchemaScriptTests
     {
         var scripts = SchemaScript.Load("catalog", Catalog, DatabaseProvider.Sqlite);
 
-        var first = scripts.ShouldHaveSingleItem();
+        var first = scripts[0];
         first.Module.ShouldBe("catalog");
         first.Provider.ShouldBe(DatabaseProvider.Sqlite);
         first.Version.ShouldBe(1);
@@ -32,13 +32,24 @@ public sealed class SchemaScriptTests
     {
         var scripts = SchemaScript.Load("catalog", Catalog, DatabaseProvider.Postgres);
 
-        var first = scripts.ShouldHaveSingleItem();
+        var first = scripts[0];
         first.Provider.ShouldBe(DatabaseProvider.Postgres);
         first.Version.ShouldBe(1);
         first.Name.ShouldBe("catalog");
         first.Sql.ShouldContain("CREATE TABLE catalog_products");
         first.Sql.ShouldContain("tsvector");
         first.Sql.ShouldNotContain("fts5");
+    }
+
+    [Fact]
+    public void The_catalog_engines_keep_their_versions_in_step_and_only_postgres_creates_the_trigram_index()
+    {
+        var sqlite = SchemaScript.Load("catalog", Catalog, DatabaseProvider.Sqlite);
+        var postgres = SchemaScript.Load("catalog", Catalog, DatabaseProvider.Postgres);
+
+        sqlite.Select(s => (s.Version, s.Name)).ShouldBe(postgres.Select(s => (s.Version, s.Name)));
+        postgres[1].Sql.ShouldContain("gin_trgm_ops");
+        sqlite[1].Sql.ShouldNotContain("CREATE");
     }
 
     [Fact]
