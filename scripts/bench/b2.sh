@@ -24,7 +24,7 @@ prefix=b2:
 config=(Emporium__DemoData=true Emporium__FlashSales__ClaimDeadlineMinutes=600 Emporium__RateLimits__Enabled=false "Emporium__Redis__KeyPrefix=$prefix")
 data="$cache/b2"
 fresh_data "$data"
-issue_tokens "$data" "$buyers"
+issue_tokens "$data" "$buyers" "ConnectionStrings__Postgres=$pg_connection"
 start_host "b2-$mode" "$data" "ConnectionStrings__Postgres=$pg_connection" "ConnectionStrings__Redis=$redis_address" "${config[@]}"
 "${bench[@]}" flash-sale-redis --url "$host_url" --tokens "$data/buyers.tsv" --admin "$data/admin.tsv" \
   --pg "$pg_connection" --redis "$redis_address" --key-prefix "$prefix" --units "$units" \

@@ -23,7 +23,7 @@ start_engines emporium_b3
 config=(Emporium__DemoData=true Emporium__RateLimits__Enabled=false)
 data="$cache/b3"
 fresh_data "$data"
-issue_tokens "$data" "$buyers"
+issue_tokens "$data" "$buyers" "ConnectionStrings__Postgres=$pg_connection"
 start_host "b3-$mode" "$data" "ConnectionStrings__Postgres=$pg_connection" "${config[@]}"
 "${bench[@]}" checkout --url "$host_url" --tokens "$data/buyers.tsv" --admin "$data/admin.tsv" --pg "$pg_connection" \
   --scale "$mode" --out "$results/b3-$mode.json" "${wrk_options[@]}" \

@@ -72,13 +72,16 @@ fresh_data() {
 }
 
 # `Emporium.Host issue-tokens` for the data directory $1: N buyers to $1/buyers.tsv, an admin to $1/admin.tsv.
-# Run before the host first starts there, so both use the one key the command creates.
+# Run before the host first starts there, so both use the one key the command creates. Extra ENV=VALUE
+# arguments configure the command like the host: on PostgreSQL the key ring is in the database (ADR 0010).
 issue_tokens() {
   local data=$1 count=$2
-  setup_commands+=("(cd $host_dir && Emporium__DataDirectory=$data dotnet Emporium.Host.dll issue-tokens --count $count --out $data/buyers.tsv)")
-  setup_commands+=("(cd $host_dir && Emporium__DataDirectory=$data dotnet Emporium.Host.dll issue-tokens --count 1 --prefix bench-admin --role admin --out $data/admin.tsv)")
-  (cd "$host_dir" && Emporium__DataDirectory="$data" dotnet Emporium.Host.dll issue-tokens --count "$count" --out "$data/buyers.tsv") >/dev/null
-  (cd "$host_dir" && Emporium__DataDirectory="$data" dotnet Emporium.Host.dll issue-tokens --count 1 --prefix bench-admin --role admin --out "$data/admin.tsv") >/dev/null
+  shift 2
+  local settings=("Emporium__DataDirectory=$data" "$@")
+  setup_commands+=("(cd $host_dir && ${settings[*]} dotnet Emporium.Host.dll issue-tokens --count $count --out $data/buyers.tsv)")
+  setup_commands+=("(cd $host_dir && ${settings[*]} dotnet Emporium.Host.dll issue-tokens --count 1 --prefix bench-admin --role admin --out $data/admin.tsv)")
+  (cd "$host_dir" && env "${settings[@]}" dotnet Emporium.Host.dll issue-tokens --count "$count" --out "$data/buyers.tsv") >/dev/null
+  (cd "$host_dir" && env "${settings[@]}" dotnet Emporium.Host.dll issue-tokens --count 1 --prefix bench-admin --role admin --out "$data/admin.tsv") >/dev/null
   echo "bench: $count buyer tokens and an admin token for $data"
 }
 
