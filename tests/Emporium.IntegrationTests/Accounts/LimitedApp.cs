@@ -1,7 +1,5 @@
-using System.Net;
 using Emporium.Contracts.Accounts;
 using Emporium.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -17,7 +15,7 @@ namespace Emporium.IntegrationTests.Accounts;
 /// </summary>
 public sealed class LimitedApp : IAsyncLifetime
 {
-    public const string AddressHeader = "X-Test-Client-Address";
+    public const string AddressHeader = ClientAddressFromHeader.Header;
     public const int FailuresPerAccount = 3;
     public const int PerAddressPerMinute = 4;
     private readonly TestDatabase _database;
@@ -71,24 +69,6 @@ public sealed class LimitedApp : IAsyncLifetime
         {
             await _database.DisposeAsync();
         }
-    }
-
-    /// <summary>The in-memory test server has no client address; this one takes it from a header.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[AddressHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 

@@ -1,6 +1,4 @@
-using System.Net;
 using Emporium.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -16,7 +14,7 @@ namespace Emporium.IntegrationTests.FlashSales.Buying;
 /// </remarks>
 public abstract class PurchaseRateLimitTests
 {
-    private const string AddressHeader = "X-Test-Client-Address";
+    private const string AddressHeader = ClientAddressFromHeader.Header;
 
     protected abstract Task<TestDatabase> CreateDatabaseAsync();
 
@@ -92,24 +90,6 @@ public abstract class PurchaseRateLimitTests
         var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => PurchaseFromAsync(client, sale.SaleId, buyer, "10.0.4.1")));
 
         answers.Select(a => a.Status).ShouldAllBe(s => s == 201);
-    }
-
-    /// <summary>The in-memory test server has no client address; this one takes it from a header.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[AddressHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
 

@@ -4,7 +4,6 @@ using Emporium.Adapters.Redis.Connection;
 using Emporium.Adapters.Redis.RateLimiting;
 using Emporium.FlashSales.Buying;
 using Emporium.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -23,7 +22,7 @@ namespace Emporium.IntegrationTests.FlashSales.Buying;
 /// </remarks>
 public sealed class SharedPurchaseRateLimitTests
 {
-    private const string AddressHeader = "X-Test-Client-Address";
+    private const string AddressHeader = ClientAddressFromHeader.Header;
     private const string NoSuchSale = "987654321";
     private const int Limit = 3;
 
@@ -97,23 +96,5 @@ public sealed class SharedPurchaseRateLimitTests
         }
 
         verdicts.ShouldBe([true, true, false, false]);
-    }
-
-    /// <summary>The in-memory test server has no client address; this one takes it from a header.</summary>
-    private sealed class ClientAddressFromHeader : IStartupFilter
-    {
-        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
-        {
-            app.Use((context, nextMiddleware) =>
-            {
-                if (IPAddress.TryParse(context.Request.Headers[AddressHeader].ToString(), out var address))
-                {
-                    context.Connection.RemoteIpAddress = address;
-                }
-
-                return nextMiddleware(context);
-            });
-            next(app);
-        };
     }
 }
