@@ -17,24 +17,8 @@ internal sealed partial class RedisSignInLimits(
 {
     private static readonly TimeSpan AddressWindow = TimeSpan.FromMinutes(1);
 
-    public async ValueTask<SignInVerdict> TryBeginAsync(string account)
-    {
-        if (!limits.Enabled)
-        {
-            return SignInVerdict.Allowed;
-        }
-
-        try
-        {
-            var count = await counter.CountAsync(AccountKey(account), limits.FailuresPerAccount, limits.FailureWindow);
-            return count.IsAllowed ? SignInVerdict.Allowed : new SignInVerdict(false, count.Remaining);
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
-        {
-            RedisUnreachable(logger, exception);
-            return await fallback.TryBeginAsync(account);
-        }
-    }
+    public ValueTask<SignInVerdict> TryBeginAsync(string account) =>
+        CountAsync(AccountKey(account), limits.FailuresPerAccount, limits.FailureWindow, () => fallback.TryBeginAsync(account));
 
     public async ValueTask SucceededAsync(string account)
     {
@@ -49,7 +33,11 @@ internal sealed partial class RedisSignInLimits(
         }
     }
 
-    public async ValueTask<SignInVerdict> TryFromAddressAsync(string address)
+    public ValueTask<SignInVerdict> TryFromAddressAsync(string address) =>
+        CountAsync(counter.KeyOf("signin:address:" + address, AddressWindow), limits.PerAddressPerMinute, AddressWindow, () => fallback.TryFromAddressAsync(address));
+
+    /// <summary>One attempt against <paramref name="key"/>'s window; this instance's own count while Redis is unreachable.</summary>
+    private async ValueTask<SignInVerdict> CountAsync(RedisKey key, int limit, TimeSpan window, Func<ValueTask<SignInVerdict>> inProcess)
     {
         if (!limits.Enabled)
         {
@@ -58,13 +46,13 @@ internal sealed partial class RedisSignInLimits(
 
         try
         {
-            var count = await counter.CountAsync(counter.KeyOf("signin:address:" + address, AddressWindow), limits.PerAddressPerMinute, AddressWindow);
+            var count = await counter.CountAsync(key, limit, window);
             return count.IsAllowed ? SignInVerdict.Allowed : new SignInVerdict(false, count.Remaining);
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             RedisUnreachable(logger, exception);
-            return await fallback.TryFromAddressAsync(address);
+            return await inProcess();
         }
     }
 
