@@ -52,13 +52,25 @@ internal static class CartDecider
         CartEvent? change = (existing, quantity) switch
         {
             (null, 0) => null,
-            (null, _) => new LineAdded(skuId, quantity, set!.CurrentPrice, now, now),
+            (null, _) => new LineAdded(skuId, quantity, set!.CurrentPrice, AddedAfterEveryLine(state, now), now),
             (_, 0) => new LineRemoved(skuId, now),
             _ when existing.Quantity == quantity => null,
             _ => new QuantityChanged(skuId, quantity, now),
         };
 
         return Ok(change is null ? NoChange : Changed(state, [change], rules, now));
+    }
+
+    /// <summary>
+    /// When a new line counts as added: now, but at least a millisecond (the stores' resolution) after
+    /// every line already there, so two adds within one millisecond still read back in the order they came.
+    /// </summary>
+    private static DateTimeOffset AddedAfterEveryLine(CartState state, DateTimeOffset now)
+    {
+        var newest = state is CartState.Open { Lines.IsEmpty: false } open
+            ? open.Lines.Values.Max(l => l.AddedAt.ToUnixTimeMilliseconds())
+            : long.MinValue;
+        return now.ToUnixTimeMilliseconds() > newest ? now : DateTimeOffset.FromUnixTimeMilliseconds(newest + 1);
     }
 
     private static IReadOnlyList<CartEvent> DecideMerge(Merge merge, CartState state, CartRules rules, DateTimeOffset now)

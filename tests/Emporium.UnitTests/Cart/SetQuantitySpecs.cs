@@ -46,6 +46,15 @@ public sealed class SetQuantitySpecs
     }
 
     [Fact]
+    public void Lines_added_within_one_millisecond_keep_the_order_they_came_in()
+    {
+        var spec = new CartSpec().When(Set("B", 1), T0).When(Set("A", 1), T0.AddTicks(10)).When(Set("C", 1), T0);
+
+        spec.Lines.ShouldBe([("B", 1), ("A", 1), ("C", 1)]);
+        spec.State.LinesInOrder().Select(l => l.AddedAt).ShouldBe([T0, T0.AddMilliseconds(1), T0.AddMilliseconds(2)]);
+    }
+
+    [Fact]
     public void Zero_removes_the_line() =>
         new CartSpec()
             .Given(CartWith(T0, ("A", 2, 1_999), ("B", 1, 500)))
