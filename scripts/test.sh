@@ -6,10 +6,12 @@ cd "$(dirname "$0")/.."
 source scripts/lib/postgres.sh
 source scripts/lib/redis.sh
 source scripts/lib/rabbitmq.sh
+source scripts/lib/chromium.sh
 
 ensure_postgres_installed
 ensure_redis_installed
 ensure_rabbitmq_installed
+ensure_chromium_installed
 # One trap for every server: a second `trap … EXIT` would replace the first.
 trap 'stop_rabbitmq; stop_redis; stop_postgres' EXIT
 start_postgres

@@ -12,6 +12,7 @@ using Emporium.Orders;
 using Emporium.Payments;
 using Emporium.Pricing;
 using Emporium.Host.Hosting;
+using Emporium.Web;
 
 // `Emporium.Host seed-catalog --products N` fills an empty database with a large generated catalog.
 if (args.Length > 0 && args[0] == SeedCatalogCommand.Name)
@@ -28,10 +29,15 @@ if (args.Length > 0 && args[0] == IssueTokensCommand.Name)
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = ContentRoot.For(args) });
 var options = EmporiumOptions.From(builder.Configuration);
 
+// The pages' CSS and scripts (and blazor.web.js) when running from a build output in any environment,
+// not only Development; a published app has them in wwwroot and this finds no manifest to read.
+builder.WebHost.UseStaticWebAssets();
+
 builder.Services.AddEmporiumPersistence(builder.Configuration);
 builder.Services.AddEmporiumMessaging();
 builder.Services.AddRabbitMqMessaging(builder.Configuration);
 builder.Services.AddEmporiumWeb();
+builder.Services.AddEmporiumStorefront();
 builder.Services.AddAccountsModule(options, builder.Configuration);
 builder.Services.AddCatalogModule(options);
 builder.Services.AddInventoryModule(options, builder.Configuration);
@@ -66,6 +72,7 @@ app.MapPaymentsEndpoints();
 app.MapOrdersEndpoints();
 app.MapCheckoutEndpoints();
 app.MapFlashSalesEndpoints();
+app.MapEmporiumStorefront();
 
 await app.RunAsync();
 return 0;

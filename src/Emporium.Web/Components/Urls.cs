@@ -1,0 +1,35 @@
+namespace Emporium.Web.Components;
+
+/// <summary>The pages' addresses in one place, so links and redirects agree.</summary>
+public static class Urls
+{
+    public const string Home = "/";
+    public const string Cart = "/cart";
+    public const string Checkout = "/checkout";
+    public const string Orders = "/account/orders";
+    public const string Addresses = "/account/addresses";
+    public const string SignUp = "/account/sign-up";
+    public const string SignOut = "/account/sign-out";
+    public const string Seller = "/seller";
+    public const string Admin = "/admin";
+
+    public static string Product(string productId) => "/products/" + Uri.EscapeDataString(productId);
+
+    public static string Category(string slug) => "/categories/" + Uri.EscapeDataString(slug);
+
+    public static string Order(string orderId) => "/account/orders/" + Uri.EscapeDataString(orderId);
+
+    public static string FlashSale(string saleId) => "/flash-sales/" + Uri.EscapeDataString(saleId);
+
+    public static string Search(string? q) => string.IsNullOrWhiteSpace(q) ? "/search" : "/search?q=" + Uri.EscapeDataString(q);
+
+    /// <summary>The sign-in page, returning to <paramref name="returnUrl"/> (a local path) afterwards.</summary>
+    public static string SignIn(string? returnUrl = null) =>
+        string.IsNullOrEmpty(returnUrl) ? "/account/sign-in" : "/account/sign-in?returnUrl=" + Uri.EscapeDataString("/" + returnUrl.TrimStart('/'));
+
+    /// <summary>Only a path on this site is a place to return to: never another origin (an open redirect).</summary>
+    public static string LocalOrHome(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : Home;
+}
