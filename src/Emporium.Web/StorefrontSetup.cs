@@ -1,9 +1,12 @@
+using Emporium.BuildingBlocks.Security;
 using Emporium.Web.Account;
 using Emporium.Web.Components;
 using Emporium.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Emporium.Web;
 
@@ -22,6 +25,8 @@ public static class StorefrontSetup
             antiforgery.Cookie.HttpOnly = true;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IHostEnvironment>((antiforgery, environment) => antiforgery.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment));
         return services;
     }
 

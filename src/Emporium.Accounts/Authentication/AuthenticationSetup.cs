@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Emporium.Accounts.Authentication;
 
@@ -35,7 +36,7 @@ internal static class AuthenticationSetup
                 cookie.Cookie.Name = AuthSchemes.CookieName;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Lax;
-                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                // Secure outside development and tests (CookieSecurity); set below, where the environment is known.
                 cookie.ExpireTimeSpan = CookieLifetime;
                 cookie.SlidingExpiration = true;
 
@@ -49,6 +50,9 @@ internal static class AuthenticationSetup
                 };
             })
             .AddBearerToken(AuthSchemes.Bearer);
+
+        services.AddOptions<CookieAuthenticationOptions>(AuthSchemes.Cookie)
+            .Configure<IHostEnvironment>((cookie, environment) => cookie.Cookie.SecurePolicy = CookieSecurity.PolicyFor(environment));
 
         // After the framework has made the token format from the key ring: remember opened tokens.
         services.AddOptions<BearerTokenOptions>(AuthSchemes.Bearer)

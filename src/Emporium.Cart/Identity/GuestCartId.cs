@@ -1,3 +1,4 @@
+using Emporium.BuildingBlocks.Security;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 
@@ -54,7 +55,7 @@ internal static class GuestCartId
         HttpOnly = true,
         // Lax: the cart survives following a link to the shop, but another site cannot change it with a form post.
         SameSite = SameSiteMode.Lax,
-        Secure = context.Request.IsHttps,
+        Secure = CookieSecurity.IsSecure(context),
         Path = "/",
         MaxAge = lifetime,
         IsEssential = true,

@@ -36,8 +36,13 @@ internal static class WebConventions
             // Malformed requests the framework rejects (bad JSON, missing body) are the client's fault: 4xx, not 500.
             StatusCodeSelector = exception => exception is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
         });
-        app.UseStatusCodePages();
+        // A browser that asks for a page gets the storefront's own error page; API clients get ProblemDetails.
+        app.UseWhen(IsPageRequest, page => page.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        app.UseWhen(context => !IsPageRequest(context), api => api.UseStatusCodePages());
         beforeAuthentication?.Invoke(app);
+        // Routing after the status-code pages (a re-executed request is routed to the error page again) and
+        // after the sold-out fast path (which answers from memory without paying for a route match).
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseOutputCache();
@@ -55,4 +60,10 @@ internal static class WebConventions
         return app;
     }
 
+    private static readonly string[] ApiPrefixes = ["/api", "/health", "/openapi", "/swagger", "/_framework", "/_content"];
+
+    private static bool IsPageRequest(HttpContext context) =>
+        HttpMethods.IsGet(context.Request.Method)
+        && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase)
+        && !ApiPrefixes.Any(prefix => context.Request.Path.StartsWithSegments(prefix));
 }
