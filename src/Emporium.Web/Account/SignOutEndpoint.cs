@@ -1,6 +1,6 @@
 using Emporium.Accounts.Authentication;
 using Emporium.Web.Components;
-using Microsoft.AspNetCore.Antiforgery;
+using Emporium.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,6 +20,6 @@ internal static class SignOutEndpoint
                 await context.SignOutAsync(AuthSchemes.Cookie);
                 return Results.LocalRedirect(Urls.Home);
             })
-            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .RequireAntiforgeryToken()
             .ExcludeFromDescription();
 }

@@ -52,5 +52,31 @@ public sealed class SecurityTests(Storefront shop)
         await Screenshots.SaveAsync(page, "home", Screen.Phone);
     }
 
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused_and_changes_nothing()
+    {
+        var page = await shop.NewShopperAsync();
+        await DemoAccounts.SignInThroughApiAsync(page, DemoAccounts.Customer);
+
+        // What another site's hidden form would send: the shopper's cookies, but no token.
+        var response = await page.APIRequest.PostAsync("/account/sign-out", new APIRequestContextOptions { Form = page.APIRequest.CreateFormData() });
+
+        response.Status.ShouldBe(400);
+        var me = await page.APIRequest.GetAsync("/api/accounts/me");
+        me.Status.ShouldBe(200); // still signed in
+    }
+
+    [Fact]
+    public async Task The_sign_in_cookie_is_http_only_and_same_site()
+    {
+        var page = await shop.NewShopperAsync();
+        await DemoAccounts.SignInThroughApiAsync(page, DemoAccounts.Customer);
+
+        var cookies = await page.Context.CookiesAsync();
+        var auth = cookies.Single(c => c.Name == "emporium_auth");
+        auth.HttpOnly.ShouldBeTrue();
+        auth.SameSite.ShouldBe(SameSiteAttribute.Lax);
+    }
+
     private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
 }
