@@ -1,4 +1,5 @@
 using Emporium.Web.Account;
+using Emporium.Web.Catalog;
 using Emporium.Web.Components;
 using Emporium.Web.Security;
 using Microsoft.AspNetCore.Builder;
@@ -33,6 +34,7 @@ public static class StorefrontSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         SignOutEndpoint.Map(app);
+        CatalogPictures.Map(app);
         return app;
     }
 }
