@@ -85,6 +85,26 @@ public sealed class SearchTests(Storefront shop)
     }
 
     [Fact]
+    public async Task On_a_phone_the_filters_open_from_a_button_and_stay_usable()
+    {
+        var page = await shop.NewShopperAsync(Screen.Phone);
+        await page.GotoAsync($"/search?q={Word}");
+        var filters = page.GetByRole(AriaRole.Complementary, new() { Name = "Filters" });
+        await Expect(filters).ToBeHiddenAsync();
+        await Screenshots.SaveAsync(page, "search", Screen.Phone);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Filters" }).ClickAsync();
+        await Expect(filters).ToBeVisibleAsync();
+        var brand = Facet(page, "Brand").First;
+        var (name, count) = await FacetValueAsync(brand);
+        await brand.ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync(count == 1 ? "1 product" : $"{count} products");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Filters (1)" })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Remove filter: Brand: {name}" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task A_misspelt_word_still_finds_products_and_nonsense_says_nothing_matched()
     {
         var page = await shop.NewShopperAsync();
