@@ -1,5 +1,6 @@
 using Emporium.BuildingBlocks.Security;
 using Emporium.Web.Account;
+using Emporium.Web.Catalog;
 using Emporium.Web.Components;
 using Emporium.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
@@ -38,6 +39,7 @@ public static class StorefrontSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         SignOutEndpoint.Map(app);
+        CatalogPictures.Map(app);
         return app;
     }
 }

@@ -37,10 +37,19 @@ internal static class GetProduct
     public static async Task<IResult> Handle(
         string productId, HttpContext context, Database database, CatalogReferenceData referenceData, CancellationToken cancellationToken)
     {
-        var notFound = Problems.From(Error.NotFound("product_not_found", $"No product '{productId}'."));
+        var details = await LoadAsync(productId, database, referenceData, cancellationToken);
+        return details is null
+            ? Problems.From(Error.NotFound("product_not_found", $"No product '{productId}'."))
+            : CachedJson.Ok(context, details);
+    }
+
+    /// <summary>The product as the endpoint and the product page show it; null when there is no such (non-draft) product.</summary>
+    public static async Task<ProductDetails?> LoadAsync(
+        string productId, Database database, CatalogReferenceData referenceData, CancellationToken cancellationToken)
+    {
         if (!long.TryParse(productId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            return notFound;
+            return null;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -55,7 +64,7 @@ internal static class GetProduct
             cancellationToken: cancellationToken));
         if (product is null)
         {
-            return notFound;
+            return null;
         }
 
         var skus = await connection.QueryAsync<SkuRow>(new CommandDefinition(
@@ -70,7 +79,7 @@ internal static class GetProduct
         var reference = await referenceData.GetAsync(cancellationToken);
         var brand = reference.BrandById(product.BrandId);
         var category = reference.CategoryById(product.CategoryId);
-        var details = new ProductDetails(
+        return new ProductDetails(
             product.Id.ToString(CultureInfo.InvariantCulture),
             product.Title,
             product.Description,
@@ -91,7 +100,6 @@ internal static class GetProduct
                 new Money(s.PriceAmount, s.Currency),
                 s.Status,
                 new SkuAvailability(s.InStock == 1))).ToList());
-        return CachedJson.Ok(context, details);
     }
 
     private static Dictionary<string, string> Map(string json) => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];

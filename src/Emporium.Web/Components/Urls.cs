@@ -15,6 +15,8 @@ public static class Urls
 
     public static string Product(string productId) => "/products/" + Uri.EscapeDataString(productId);
 
+    public static string Product(string productId, string skuId) => Product(productId) + "?sku=" + Uri.EscapeDataString(skuId);
+
     public static string Category(string slug) => "/categories/" + Uri.EscapeDataString(slug);
 
     public static string Order(string orderId) => "/account/orders/" + Uri.EscapeDataString(orderId);

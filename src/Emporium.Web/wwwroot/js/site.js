@@ -1,5 +1,8 @@
 // Progressive enhancement only: every page works without this file.
 
+// Styles may hide what only a script-less browser needs (the sort form's button).
+document.documentElement.classList.add("js");
+
 // Autocomplete: the search box's datalist is filled from /api/search/suggest as the shopper types.
 const suggestTimers = new WeakMap();
 
@@ -14,6 +17,7 @@ function wireSuggestions(root) {
   }
 }
 
+// GET /api/search/suggest?q= answers { query, suggestions: [{ kind: "product" | "brand" | "category", text, value }] }.
 async function suggest(input) {
   const list = document.getElementById(input.getAttribute("list"));
   const q = input.value.trim();
@@ -21,11 +25,14 @@ async function suggest(input) {
   try {
     const response = await fetch(`${input.dataset.suggest}?q=${encodeURIComponent(q)}`, { headers: { Accept: "application/json" } });
     if (!response.ok) return;
-    const body = await response.json();
-    const items = Array.isArray(body) ? body : (body.suggestions ?? body.items ?? []);
-    list.replaceChildren(...items.slice(0, 10).map(item => {
+    const { suggestions = [] } = await response.json();
+    // A late answer for an older prefix must not replace the current one's.
+    if (input.value.trim() !== q) return;
+    const seen = new Set();
+    list.replaceChildren(...suggestions.filter(s => !seen.has(s.text) && seen.add(s.text)).map(s => {
       const option = document.createElement("option");
-      option.value = typeof item === "string" ? item : (item.text ?? item.value ?? item.title ?? "");
+      option.value = s.text;
+      option.label = s.kind === "product" ? s.text : `${s.text} (${s.kind})`;
       return option;
     }));
   } catch {
@@ -33,8 +40,17 @@ async function suggest(input) {
   }
 }
 
+// A select marked data-autosubmit (the results' sort) submits its GET form on change; the button stays for no-JS.
+function wireAutosubmit(root) {
+  for (const select of root.querySelectorAll("select[data-autosubmit]")) {
+    if (select.dataset.autosubmitWired) continue;
+    select.dataset.autosubmitWired = "1";
+    select.addEventListener("change", () => select.form?.requestSubmit());
+  }
+}
+
 // Pages register small behaviours here; each runs on load and after every enhanced navigation.
-const behaviours = [wireSuggestions];
+const behaviours = [wireSuggestions, wireAutosubmit];
 export function register(behaviour) { behaviours.push(behaviour); behaviour(document); }
 
 function runAll() { for (const behaviour of behaviours) behaviour(document); }
