@@ -82,6 +82,13 @@ public sealed class SearchTests(Storefront shop)
         await rating.ClickAsync();
         (await ResultCountAsync(page)).ShouldBe(count);
         page.Url.ShouldContain("sort=price_desc");
+
+        var category = Facet(page, "Category").First;
+        var (department, inDepartment) = await FacetValueAsync(category);
+        await category.ClickAsync();
+        (await ResultCountAsync(page)).ShouldBe(inDepartment);
+        await page.GetByRole(AriaRole.Link, new() { Name = $"Remove filter: Category: {department}" }).ClickAsync();
+        (await ResultCountAsync(page)).ShouldBe(count);
     }
 
     [Fact]
