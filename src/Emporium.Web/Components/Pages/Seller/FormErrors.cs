@@ -10,6 +10,9 @@ public sealed class FormErrors
 {
     private readonly Dictionary<string, List<string>> _fields = new(StringComparer.Ordinal);
 
+    /// <summary>No errors: for the forms that were not posted.</summary>
+    public static FormErrors None { get; } = new();
+
     public string? Summary { get; private set; }
 
     public bool Any => Summary is not null || _fields.Count > 0;
