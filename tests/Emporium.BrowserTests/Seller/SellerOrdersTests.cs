@@ -16,7 +16,7 @@ public sealed class SellerOrdersTests(Storefront shop)
         var orderId = await SellerCatalog.PlaceOrderAsync(shop, sellerId, product);
 
         await page.GotoAsync("/seller");
-        await page.GetByRole(AriaRole.Link, new() { Name = "Orders", Exact = true }).First.ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Orders for your products" }).ClickAsync();
 
         var order = page.GetByRole(AriaRole.Listitem).Filter(new() { HasText = orderId });
         await Expect(order).ToContainTextAsync(product.Title);

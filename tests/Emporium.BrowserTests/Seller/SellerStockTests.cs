@@ -20,7 +20,7 @@ public sealed class SellerStockTests(Storefront shop)
         await page.GetByLabel("Warehouse").SelectOptionAsync(new SelectOptionValue { Label = Warehouse });
         await page.GetByLabel("Change in units").FillAsync("7");
         await page.GetByLabel("Reason").FillAsync("Delivery from the supplier");
-        var form = page.GetByRole(AriaRole.Form).Filter(new() { Has = page.GetByRole(AriaRole.Button, new() { Name = "Adjust stock" }) });
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Adjust stock" });
         var posted = await form.EvaluateAsync<Dictionary<string, string>>("f => Object.fromEntries(new FormData(f))");
         await page.GetByRole(AriaRole.Button, new() { Name = "Adjust stock" }).ClickAsync();
 
