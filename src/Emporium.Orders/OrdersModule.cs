@@ -29,6 +29,7 @@ public static class OrdersModule
         services.AddSingleton<OrderWriter>();
         services.AddSingleton<OrderStore>();
         services.AddSingleton<OrderQueries>();
+        services.AddSingleton<SellerOrderQueries>();
         services.AddSingleton<IOrderPlacement, OrderPlacement>();
         return services;
     }

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Dapper;
-using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Http;
 
@@ -12,15 +11,20 @@ namespace Emporium.Catalog.Selling;
 /// </summary>
 internal static class ChangeProductStatus
 {
-    public static Task<IResult> Deactivate(string productId, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken) =>
-        SetAsync(productId, "inactive", user, edit, cancellationToken);
+    public const string Active = "active";
+    public const string Inactive = "inactive";
 
-    public static Task<IResult> Activate(string productId, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken) =>
-        SetAsync(productId, "active", user, edit, cancellationToken);
+    public static async Task<IResult> Deactivate(string productId, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken) =>
+        ProductEdit.NoContentUnless(await SetAsync(productId, Inactive, user, edit, cancellationToken));
 
-    private static async Task<IResult> SetAsync(string productId, string status, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken)
+    public static async Task<IResult> Activate(string productId, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken) =>
+        ProductEdit.NoContentUnless(await SetAsync(productId, Active, user, edit, cancellationToken));
+
+    /// <summary>Puts the product on sale (<see cref="Active"/>) or takes it off (<see cref="Inactive"/>); null when done.</summary>
+    public static async Task<Error?> SetAsync(string productId, string status, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken)
     {
-        var notFound = Problems.From(Error.NotFound("product_not_found", $"No product '{productId}' of yours."));
+        ArgumentNullException.ThrowIfNull(edit);
+        var notFound = Error.NotFound("product_not_found", $"No product '{productId}' of yours.");
         if (!SellerAccess.TryParseId(productId, out var id))
         {
             return notFound;
@@ -31,6 +35,6 @@ internal static class ChangeProductStatus
             await product.Connection.ExecuteAsync(new CommandDefinition(
                 "UPDATE catalog_products SET status = @status WHERE id = @id", new { id, status }, product.Transaction, cancellationToken: cancellationToken));
             return null;
-        }, TypedResults.NoContent, cancellationToken);
+        }, cancellationToken);
     }
 }

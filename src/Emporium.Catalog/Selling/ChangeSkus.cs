@@ -18,9 +18,16 @@ internal static class ChangeSkus
 {
     private static readonly Error CurrencyMismatch = new(ErrorKind.Unprocessable, "currency_mismatch", "All variants of a product share one currency.");
 
-    public static async Task<IResult> Update(string skuId, SkuRequest request, ClaimsPrincipal user, Database database, ProductEdit edit, CancellationToken cancellationToken)
+    public static async Task<IResult> Update(string skuId, SkuRequest request, ClaimsPrincipal user, Database database, ProductEdit edit, CancellationToken cancellationToken) =>
+        ProductEdit.NoContentUnless(await UpdateAsync(skuId, request, user, database, edit, cancellationToken));
+
+    /// <summary>Changes the variant; null when done, otherwise why nothing changed.</summary>
+    public static async Task<Error?> UpdateAsync(string skuId, SkuRequest request, ClaimsPrincipal user, Database database, ProductEdit edit, CancellationToken cancellationToken)
     {
-        var notFound = Problems.From(Error.NotFound("sku_not_found", $"No variant '{skuId}' of yours."));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(edit);
+        var notFound = Error.NotFound("sku_not_found", $"No variant '{skuId}' of yours.");
         if (!SellerAccess.TryParseId(skuId, out var id))
         {
             return notFound;
@@ -30,7 +37,7 @@ internal static class ChangeSkus
         SellerValidation.Sku(request, "sku", requireCode: false, errors);
         if (errors.Any)
         {
-            return Problems.From(errors.ToError());
+            return errors.ToError();
         }
 
         long? productId;
@@ -51,12 +58,12 @@ internal static class ChangeSkus
                 "SELECT code FROM catalog_skus WHERE id = @id", new { id }, product.Transaction, cancellationToken: cancellationToken));
             if (await OtherCurrencyAsync(product, id, request.Price!.Currency!, cancellationToken))
             {
-                return Problems.From(CurrencyMismatch);
+                return CurrencyMismatch;
             }
 
             if (request.Code is { } newCode && newCode != code && await CodeTakenAsync(product, newCode, cancellationToken))
             {
-                return Problems.From(CodeTaken(newCode));
+                return CodeTaken(newCode);
             }
 
             await product.Connection.ExecuteAsync(new CommandDefinition(
@@ -65,12 +72,21 @@ internal static class ChangeSkus
                 product.Transaction,
                 cancellationToken: cancellationToken));
             return null;
-        }, TypedResults.NoContent, cancellationToken);
+        }, cancellationToken);
     }
 
     public static async Task<IResult> Add(string productId, SkuRequest request, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken)
     {
-        var notFound = Problems.From(Error.NotFound("product_not_found", $"No product '{productId}' of yours."));
+        var added = await AddAsync(productId, request, user, edit, cancellationToken);
+        return added.IsSuccess ? TypedResults.Created($"/api/products/{productId}", added.Value) : Problems.From(added.Error!);
+    }
+
+    /// <summary>Adds a variant to the product; the new variant, or why nothing changed.</summary>
+    public static async Task<Result<CreateProduct.CreatedSku>> AddAsync(string productId, SkuRequest request, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(edit);
+        var notFound = Error.NotFound("product_not_found", $"No product '{productId}' of yours.");
         if (!SellerAccess.TryParseId(productId, out var id))
         {
             return notFound;
@@ -80,20 +96,20 @@ internal static class ChangeSkus
         SellerValidation.Sku(request, "sku", requireCode: true, errors);
         if (errors.Any)
         {
-            return Problems.From(errors.ToError());
+            return errors.ToError();
         }
 
         long skuId = 0;
-        return await edit.RunAsync(id, user, notFound, async product =>
+        var error = await edit.RunAsync(id, user, notFound, async product =>
         {
             if (await OtherCurrencyAsync(product, 0, request.Price!.Currency!, cancellationToken))
             {
-                return Problems.From(CurrencyMismatch);
+                return CurrencyMismatch;
             }
 
             if (await CodeTakenAsync(product, request.Code!, cancellationToken))
             {
-                return Problems.From(CodeTaken(request.Code!));
+                return CodeTaken(request.Code!);
             }
 
             skuId = await product.Connection.ExecuteScalarAsync<long>(new CommandDefinition(
@@ -106,7 +122,8 @@ internal static class ChangeSkus
                 product.Transaction,
                 cancellationToken: cancellationToken));
             return null;
-        }, () => TypedResults.Created($"/api/products/{productId}", new CreateProduct.CreatedSku(skuId.ToString(CultureInfo.InvariantCulture), request.Code!)), cancellationToken);
+        }, cancellationToken);
+        return error is null ? new CreateProduct.CreatedSku(skuId.ToString(CultureInfo.InvariantCulture), request.Code!) : error;
     }
 
     private static string Json(SkuRequest request) => JsonSerializer.Serialize(request.Attributes ?? []);

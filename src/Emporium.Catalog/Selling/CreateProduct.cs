@@ -20,11 +20,23 @@ internal static class CreateProduct
     public static async Task<IResult> Handle(
         ProductRequest request, ClaimsPrincipal user, Database database, CatalogChanges changes, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var created = await CreateAsync(request, user, database, changes, clock, cancellationToken);
+        return created.IsSuccess ? TypedResults.Created($"/api/products/{created.Value.Id}", created.Value) : Problems.From(created.Error!);
+    }
+
+    /// <summary>Checks everything, then lists the product; the new ids, or why nothing was created.</summary>
+    public static async Task<Result<Created>> CreateAsync(
+        ProductRequest request, ClaimsPrincipal user, Database database, CatalogChanges changes, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(clock);
         var errors = new ValidationErrors();
         SellerValidation.Product(request, creating: true, errors);
         if (errors.Any)
         {
-            return Problems.From(errors.ToError());
+            return errors.ToError();
         }
 
         var sellerId = user.UserId()!;
@@ -33,7 +45,7 @@ internal static class CreateProduct
         var categoryId = await CategoryIdAsync(connection, transaction, request.Category!, cancellationToken);
         if (categoryId is null)
         {
-            return Problems.From(new Error(ErrorKind.Unprocessable, "unknown_category", $"No category '{request.Category}'."));
+            return UnknownCategory(request.Category!);
         }
 
         var codes = request.Skus!.Select(s => s.Code!).ToArray();
@@ -44,7 +56,7 @@ internal static class CreateProduct
             cancellationToken: cancellationToken))).ToList();
         if (taken.Count > 0)
         {
-            return Problems.From(new Error(ErrorKind.Conflict, "sku_code_taken", $"You already have variants with the codes {string.Join(", ", taken)}."));
+            return new Error(ErrorKind.Conflict, "sku_code_taken", $"You already have variants with the codes {string.Join(", ", taken)}.");
         }
 
         var writer = await CatalogWriter.OpenAsync(connection, transaction, cancellationToken);
@@ -69,11 +81,10 @@ internal static class CreateProduct
         await transaction.CommitAsync(cancellationToken);
         await changes.CommittedAsync(cancellationToken);
 
-        var productId = id.ToString(CultureInfo.InvariantCulture);
-        return TypedResults.Created(
-            $"/api/products/{productId}",
-            new Created(productId, skus.Select(s => new CreatedSku(s.Id.ToString(CultureInfo.InvariantCulture), s.Code)).ToList()));
+        return new Created(id.ToString(CultureInfo.InvariantCulture), skus.Select(s => new CreatedSku(s.Id.ToString(CultureInfo.InvariantCulture), s.Code)).ToList());
     }
+
+    internal static Error UnknownCategory(string slug) => new(ErrorKind.Unprocessable, "unknown_category", $"No category '{slug}'.");
 
     internal static Task<long?> CategoryIdAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction transaction, string slug, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long?>(new CommandDefinition(

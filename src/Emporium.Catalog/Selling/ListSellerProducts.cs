@@ -19,6 +19,14 @@ internal static class ListSellerProducts
 
     public static async Task<IResult> Handle(ClaimsPrincipal user, Database database, int? page, int? pageSize, CancellationToken cancellationToken)
     {
+        var listed = await ListAsync(user, database, page, pageSize, cancellationToken);
+        return listed.IsSuccess ? TypedResults.Ok(listed.Value) : Problems.From(listed.Error!);
+    }
+
+    /// <summary>One page of the products <paramref name="user"/> may change, or why the paging is invalid.</summary>
+    public static async Task<Result<Page>> ListAsync(ClaimsPrincipal user, Database database, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
         var errors = new ValidationErrors();
         if (page is < 1)
         {
@@ -32,7 +40,7 @@ internal static class ListSellerProducts
 
         if (errors.Any)
         {
-            return Problems.From(errors.ToError());
+            return errors.ToError();
         }
 
         var (number, size) = (page ?? 1, pageSize ?? 50);
@@ -53,7 +61,7 @@ internal static class ListSellerProducts
         var items = rows.Select(r => new Item(
             r.Id.ToString(CultureInfo.InvariantCulture), r.Title, r.Status, r.SellerId,
             new Money(r.MinPrice, r.Currency), new Money(r.MaxPrice, r.Currency), r.InStock == 1, (int)r.Variants)).ToList();
-        return TypedResults.Ok(new Page(total, number, size, items));
+        return new Page(total, number, size, items);
     }
 
     private sealed class Row

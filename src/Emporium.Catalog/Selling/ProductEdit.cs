@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Security.Claims;
+using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Persistence;
+using Emporium.BuildingBlocks.Results;
 using Emporium.Catalog.Writing;
 using Microsoft.AspNetCore.Http;
 
@@ -12,12 +14,13 @@ internal sealed record ProductEditContext(DbConnection Connection, DbTransaction
 /// <summary>
 /// The one way an existing product changes: in one transaction, only if the user may change it (else
 /// <c>notFound</c>), then the search read model and vocabulary are refreshed and caches evicted.
-/// A change that returns a problem rolls everything back.
+/// A change that returns an error rolls everything back.
 /// </summary>
 internal sealed class ProductEdit(Database database, CatalogChanges changes, TimeProvider clock)
 {
-    public async Task<IResult> RunAsync(
-        long productId, ClaimsPrincipal user, IResult notFound, Func<ProductEditContext, Task<IResult?>> change, Func<IResult> success, CancellationToken cancellationToken)
+    /// <summary>Null when the change committed; otherwise why nothing changed.</summary>
+    public async Task<Error?> RunAsync(
+        long productId, ClaimsPrincipal user, Error notFound, Func<ProductEditContext, Task<Error?>> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -38,6 +41,9 @@ internal sealed class ProductEdit(Database database, CatalogChanges changes, Tim
         await writer.RefreshAsync(productId, before, clock.GetUtcNow(), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await changes.CommittedAsync(cancellationToken);
-        return success();
+        return null;
     }
+
+    /// <summary>The endpoints' answer: 204 for a change made, the problem otherwise.</summary>
+    public static IResult NoContentUnless(Error? error) => error is null ? TypedResults.NoContent() : Problems.From(error);
 }

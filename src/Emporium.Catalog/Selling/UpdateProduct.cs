@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Text.Json;
 using Dapper;
-using Emporium.BuildingBlocks.Http;
 using Emporium.BuildingBlocks.Results;
 using Microsoft.AspNetCore.Http;
 
@@ -10,9 +9,15 @@ namespace Emporium.Catalog.Selling;
 /// <summary><c>PUT /api/seller/products/{productId}</c>: replaces a product's description (variants have their own route).</summary>
 internal static class UpdateProduct
 {
-    public static async Task<IResult> Handle(string productId, ProductRequest request, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(string productId, ProductRequest request, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken) =>
+        ProductEdit.NoContentUnless(await UpdateAsync(productId, request, user, edit, cancellationToken));
+
+    /// <summary>Replaces the product's description; null when done, otherwise why nothing changed.</summary>
+    public static async Task<Error?> UpdateAsync(string productId, ProductRequest request, ClaimsPrincipal user, ProductEdit edit, CancellationToken cancellationToken)
     {
-        var notFound = Problems.From(Error.NotFound("product_not_found", $"No product '{productId}' of yours."));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(edit);
+        var notFound = Error.NotFound("product_not_found", $"No product '{productId}' of yours.");
         if (!SellerAccess.TryParseId(productId, out var id))
         {
             return notFound;
@@ -22,7 +27,7 @@ internal static class UpdateProduct
         SellerValidation.Product(request, creating: false, errors);
         if (errors.Any)
         {
-            return Problems.From(errors.ToError());
+            return errors.ToError();
         }
 
         return await edit.RunAsync(id, user, notFound, async product =>
@@ -30,7 +35,7 @@ internal static class UpdateProduct
             var categoryId = await CreateProduct.CategoryIdAsync(product.Connection, product.Transaction, request.Category!, cancellationToken);
             if (categoryId is null)
             {
-                return Problems.From(new Error(ErrorKind.Unprocessable, "unknown_category", $"No category '{request.Category}'."));
+                return CreateProduct.UnknownCategory(request.Category!);
             }
 
             await product.Connection.ExecuteAsync(new CommandDefinition(
@@ -52,6 +57,6 @@ internal static class UpdateProduct
                 product.Transaction,
                 cancellationToken: cancellationToken));
             return null;
-        }, TypedResults.NoContent, cancellationToken);
+        }, cancellationToken);
     }
 }

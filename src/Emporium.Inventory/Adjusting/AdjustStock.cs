@@ -30,19 +30,7 @@ internal static class AdjustStock
         StockAdjustments adjustments,
         CancellationToken cancellationToken)
     {
-        var actor = "user:" + (user.UserId() ?? throw new InvalidOperationException("The seller policy admits signed-in users only."));
-        var adjustment = StockAdjustment.From(skuId, actor, idempotencyKey, request);
-        if (adjustment.Error is { Kind: ErrorKind.Validation } invalid)
-        {
-            return Problems.From(invalid);
-        }
-
-        if (!await SkuAccess.MayManageAsync(catalog, user, skuId, cancellationToken))
-        {
-            return Problems.From(SkuAccess.NotFound(skuId));
-        }
-
-        var outcome = adjustment.IsSuccess ? await adjustments.AdjustAsync(adjustment.Value, cancellationToken) : adjustment.Error!;
+        var outcome = await AdjustAsync(skuId, idempotencyKey, request, user, catalog, adjustments, cancellationToken);
         if (!outcome.IsSuccess)
         {
             return Problems.From(outcome.Error!);
@@ -65,5 +53,29 @@ internal static class AdjustStock
                 figures.OnHand,
                 figures.Reserved,
                 figures.Available));
+    }
+
+    /// <summary>
+    /// Checks the input, then who asks (another seller's SKU is not found), then adjusts once per key:
+    /// the adjustment made (or made before under this key), or why nothing changed.
+    /// </summary>
+    public static async Task<Result<AdjustmentOutcome>> AdjustAsync(
+        string skuId, string? idempotencyKey, AdjustmentRequest? request, ClaimsPrincipal user, ICatalogReader catalog, StockAdjustments adjustments, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(adjustments);
+        var actor = "user:" + (user.UserId() ?? throw new InvalidOperationException("The seller policy admits signed-in users only."));
+        var adjustment = StockAdjustment.From(skuId, actor, idempotencyKey, request);
+        if (adjustment.Error is { Kind: ErrorKind.Validation } invalid)
+        {
+            return invalid;
+        }
+
+        if (!await SkuAccess.MayManageAsync(catalog, user, skuId, cancellationToken))
+        {
+            return SkuAccess.NotFound(skuId);
+        }
+
+        return adjustment.IsSuccess ? await adjustments.AdjustAsync(adjustment.Value, cancellationToken) : adjustment.Error!;
     }
 }

@@ -17,11 +17,17 @@ internal sealed record StockView(string SkuId, IReadOnlyList<WarehouseStockView>
 /// <summary><c>GET /api/inventory/{skuId}</c>: the SKU's stock per warehouse and in total (its seller, or an admin).</summary>
 internal static class GetStock
 {
-    public static async Task<IResult> Handle(string skuId, ClaimsPrincipal user, ICatalogReader catalog, Database database, CancellationToken cancellationToken)
+    public static async Task<IResult> Handle(string skuId, ClaimsPrincipal user, ICatalogReader catalog, Database database, CancellationToken cancellationToken) =>
+        await LoadAsync(skuId, user, catalog, database, cancellationToken) is { } stock
+            ? TypedResults.Ok(stock)
+            : Problems.From(SkuAccess.NotFound(skuId));
+
+    /// <summary>The SKU's stock, or null when it does not exist or is another seller's (the two are not told apart).</summary>
+    public static async Task<StockView?> LoadAsync(string skuId, ClaimsPrincipal user, ICatalogReader catalog, Database database, CancellationToken cancellationToken)
     {
         if (!await SkuAccess.MayManageAsync(catalog, user, skuId, cancellationToken))
         {
-            return Problems.From(SkuAccess.NotFound(skuId));
+            return null;
         }
 
         var rows = await StockLevels.ForSkuAsync(database, skuId, cancellationToken);
@@ -29,6 +35,6 @@ internal static class GetStock
             .Select(r => new WarehouseStockView(r.WarehouseId.ToString(CultureInfo.InvariantCulture), r.WarehouseName, r.Figures.OnHand, r.Figures.Reserved, r.Figures.Available))
             .ToList();
         var total = new StockTotalsView(warehouses.Sum(w => w.OnHand), warehouses.Sum(w => w.Reserved), warehouses.Sum(w => w.Available));
-        return TypedResults.Ok(new StockView(skuId, warehouses, total));
+        return new StockView(skuId, warehouses, total);
     }
 }

@@ -17,10 +17,24 @@ internal static class WarehouseEndpoints
 {
     public static async Task<IResult> Create(WarehouseRequest request, Database database, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var created = await CreateAsync(request, database, clock, cancellationToken);
+        return created.IsSuccess
+            ? TypedResults.Created($"/api/admin/warehouses/{created.Value.Id}", created.Value)
+            : Problems.From(created.Error!);
+    }
+
+    public static async Task<IResult> List(Database database, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await ListAsync(database, cancellationToken));
+
+    /// <summary>Checks the request, then adds the warehouse; the new warehouse, or why nothing was added.</summary>
+    public static async Task<Result<WarehouseView>> CreateAsync(WarehouseRequest? request, Database database, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(clock);
         var valid = WarehouseRequest.Validate(request);
         if (!valid.IsSuccess)
         {
-            return Problems.From(valid.Error!);
+            return valid.Error!;
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -28,17 +42,18 @@ internal static class WarehouseEndpoints
         var created = await WarehouseStore.InsertAsync(connection, transaction, valid.Value, clock.GetUtcNow(), cancellationToken);
         if (created is null)
         {
-            return Problems.From(new Error(ErrorKind.Conflict, "warehouse_name_taken", $"A warehouse is already called '{valid.Value.Name}'."));
+            return new Error(ErrorKind.Conflict, "warehouse_name_taken", $"A warehouse is already called '{valid.Value.Name}'.");
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return TypedResults.Created($"/api/admin/warehouses/{created.IdText}", WarehouseView.Of(created));
+        return WarehouseView.Of(created);
     }
 
-    public static async Task<IResult> List(Database database, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<WarehouseView>> ListAsync(Database database, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(database);
         await using var connection = await database.OpenAsync(cancellationToken);
         var warehouses = await WarehouseStore.ListAsync(connection, null, cancellationToken);
-        return TypedResults.Ok(warehouses.Select(WarehouseView.Of).ToList());
+        return warehouses.Select(WarehouseView.Of).ToList();
     }
 }

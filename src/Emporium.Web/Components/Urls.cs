@@ -12,10 +12,18 @@ public static class Urls
     public const string SignOut = "/account/sign-out";
     public const string Seller = "/seller";
     public const string Admin = "/admin";
+    public const string SellerNewProduct = "/seller/products/new";
+    public const string SellerOrders = "/seller/orders";
+    public const string AdminWarehouses = "/admin/warehouses";
+    public const string AdminFlashSales = "/admin/flash-sales";
 
     public static string Product(string productId) => "/products/" + Uri.EscapeDataString(productId);
 
     public static string Product(string productId, string skuId) => Product(productId) + "?sku=" + Uri.EscapeDataString(skuId);
+
+    public static string SellerProduct(string productId) => "/seller/products/" + Uri.EscapeDataString(productId);
+
+    public static string SellerStock(string productId) => SellerProduct(productId) + "/stock";
 
     public static string Category(string slug) => "/categories/" + Uri.EscapeDataString(slug);
 
