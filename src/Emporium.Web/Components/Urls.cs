@@ -12,6 +12,8 @@ public static class Urls
     public const string SignOut = "/account/sign-out";
     public const string Seller = "/seller";
     public const string Admin = "/admin";
+    public const string FlashSales = "/flash-sales";
+    public const string AdminFlashSales = "/admin/flash-sales";
 
     public static string Product(string productId) => "/products/" + Uri.EscapeDataString(productId);
 
@@ -20,6 +22,9 @@ public static class Urls
     public static string Order(string orderId) => "/account/orders/" + Uri.EscapeDataString(orderId);
 
     public static string FlashSale(string saleId) => "/flash-sales/" + Uri.EscapeDataString(saleId);
+
+    /// <summary>The sale page showing the buyer's fresh claim, with its pay link.</summary>
+    public static string FlashSaleClaim(string saleId, string claimId) => FlashSale(saleId) + "?claim=" + Uri.EscapeDataString(claimId);
 
     public static string Search(string? q) => string.IsNullOrWhiteSpace(q) ? "/search" : "/search?q=" + Uri.EscapeDataString(q);
 
