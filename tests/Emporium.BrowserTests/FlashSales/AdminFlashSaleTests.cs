@@ -27,7 +27,7 @@ public sealed class AdminFlashSaleTests(Storefront shop)
         await FlashSaleScreens.SaveBothAsync(admin, "admin-flash-sales");
 
         await admin.GetByRole(AriaRole.Link, new() { Name = "Open its page" }).ClickAsync();
-        await Expect(admin.GetByTestId("sale-status")).ToHaveTextAsync("On now");
+        await Expect(admin.Locator("[data-test=sale-status]")).ToHaveTextAsync("On now");
         await Expect(admin.Locator(".flash-sale-price")).ToHaveTextAsync("$12.50");
     }
 

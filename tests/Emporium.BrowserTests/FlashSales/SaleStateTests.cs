@@ -18,8 +18,8 @@ public sealed class SaleStateTests(Storefront shop)
         var late = await FlashSaleData.BuyerAsync(shop);
         await late.GotoAsync($"/flash-sales/{saleId}");
 
-        await Expect(late.GetByTestId("sold-out")).ToBeVisibleAsync();
-        await Expect(late.GetByTestId("sale-status")).ToHaveTextAsync("Sold out");
+        await Expect(late.Locator("[data-test=sold-out]")).ToBeVisibleAsync();
+        await Expect(late.Locator("[data-test=sale-status]")).ToHaveTextAsync("Sold out");
         await Expect(late.GetByRole(AriaRole.Button, new() { Name = "Buy now" })).ToHaveCountAsync(0);
         await FlashSaleScreens.SaveBothAsync(late, "flash-sale-sold-out");
     }
@@ -41,7 +41,7 @@ public sealed class SaleStateTests(Storefront shop)
         await buyer.GotoAsync($"/flash-sales/{saleId}");
         await buyer.GetByRole(AriaRole.Button, new() { Name = "Buy now" }).ClickAsync();
 
-        await Expect(buyer.GetByTestId("sale-error")).ToContainTextAsync("Limit reached");
+        await Expect(buyer.Locator("[data-test=sale-error]")).ToContainTextAsync("Limit reached");
         await Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "You have it!" })).ToHaveCountAsync(0);
         await FlashSaleScreens.SaveBothAsync(buyer, "flash-sale-limit");
 
@@ -61,11 +61,11 @@ public sealed class SaleStateTests(Storefront shop)
 
         await buyer.GotoAsync($"/flash-sales/{saleId}");
 
-        var countdown = buyer.GetByTestId("countdown");
+        var countdown = buyer.Locator("[data-test=countdown]");
         await Expect(countdown).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^0?[12]:[0-5][0-9]:[0-5][0-9]$"));
         var before = await countdown.TextContentAsync();
         await Expect(countdown).Not.ToHaveTextAsync(before!, new() { Timeout = 3_000 });
-        await Expect(buyer.GetByTestId("sale-status")).ToHaveTextAsync("Starts soon");
+        await Expect(buyer.Locator("[data-test=sale-status]")).ToHaveTextAsync("Starts soon");
         await Expect(buyer.GetByRole(AriaRole.Button, new() { Name = "Buy now" })).ToHaveCountAsync(0);
         await FlashSaleScreens.SaveBothAsync(buyer, "flash-sale-countdown");
     }

@@ -71,8 +71,18 @@ public partial class AdminFlashSalesPage
         }
 
         var request = await ReadAsync(Form);
-        if (request is null)
+        if (_errors.Count > 0)
         {
+            // Something did not parse: nothing is created, but the module's rules still speak for the other fields.
+            var typed = new HashSet<string>(_errors.Keys, StringComparer.Ordinal);
+            if (SaleRules.Validate(request, Clock.GetUtcNow()).Error?.Fields is { } fields)
+            {
+                foreach (var (field, messages) in fields.Where(f => !typed.Contains(f.Key)))
+                {
+                    messages.ToList().ForEach(message => Add(field, message));
+                }
+            }
+
             return;
         }
 
@@ -86,8 +96,8 @@ public partial class AdminFlashSalesPage
         Explain(created.Error!);
     }
 
-    /// <summary>The request the API would get, or null when a field does not even parse (its error is added).</summary>
-    private async Task<CreateSaleRequest?> ReadAsync(NewSaleForm form)
+    /// <summary>The request the API would get; a field that does not parse is left out and its error added.</summary>
+    private async Task<CreateSaleRequest> ReadAsync(NewSaleForm form)
     {
         var skuId = form.SkuId?.Trim();
 
@@ -116,7 +126,7 @@ public partial class AdminFlashSalesPage
         Whole(form.AdmitPerSecond, "admitPerSecond", out var admitPerSecond);
         var startsAt = Time(form.StartsAt, "startsAt");
         var endsAt = Time(form.EndsAt, "endsAt");
-        return _errors.Count > 0 ? null : new CreateSaleRequest(skuId, price, quantity, perUserLimit, startsAt, endsAt, null, admitPerSecond);
+        return new CreateSaleRequest(skuId, price, quantity, perUserLimit, startsAt, endsAt, null, admitPerSecond);
     }
 
     private void Whole(string? text, string field, out long? value)
