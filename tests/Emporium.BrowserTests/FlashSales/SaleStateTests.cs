@@ -48,6 +48,38 @@ public sealed class SaleStateTests(Storefront shop)
         // Still two units left for others: the refusal took nothing.
         var sale = await buyer.APIRequest.GetAsync($"/api/flash-sales/{saleId}");
         (await sale.TextAsync()).ShouldContain("\"remaining\":2");
+
+        // The storefront's list of sales shows it, on now.
+        await buyer.GotoAsync("/flash-sales");
+        var card = buyer.Locator(".flash-sale-card").Filter(new() { Has = buyer.Locator($"a[href='/flash-sales/{saleId}']") });
+        await Expect(card).ToContainTextAsync("On now");
+        await FlashSaleScreens.SaveBothAsync(buyer, "flash-sales-list");
+    }
+
+    [Fact]
+    public async Task Too_many_attempts_in_a_second_are_refused_with_the_wait_to_try_again()
+    {
+        var admin = await FlashSaleData.AdminAsync(shop);
+        var skuId = await FlashSaleData.SkuWithStockAsync(admin);
+        var saleId = await FlashSaleData.OpenSaleAsync(admin, skuId, quantity: 2);
+        var buyer = await FlashSaleData.BuyerAsync(shop);
+        await buyer.GotoAsync($"/flash-sales/{saleId}");
+
+        // The limit is five attempts a second per buyer; a burst through the API spends them, then the page's
+        // click is one too many. A window may turn over between the burst and the click, so up to three tries.
+        var refused = false;
+        for (var attempt = 0; attempt < 3 && !refused; attempt++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => buyer.APIRequest.PostAsync($"/api/flash-sales/{saleId}/purchase")));
+            await buyer.GetByRole(AriaRole.Button, new() { Name = "Buy now" }).ClickAsync();
+            var error = buyer.Locator("[data-test=sale-error]");
+            await Expect(error).ToBeVisibleAsync();
+            refused = (await error.TextContentAsync())!.StartsWith("Too many attempts", StringComparison.Ordinal);
+        }
+
+        refused.ShouldBeTrue();
+        await Expect(buyer.Locator("[data-test=sale-error]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("try again in [1-9]\\d* s"));
+        await FlashSaleScreens.SaveBothAsync(buyer, "flash-sale-rate-limited");
     }
 
     [Fact]
