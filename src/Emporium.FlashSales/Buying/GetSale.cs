@@ -1,4 +1,5 @@
 using Emporium.BuildingBlocks.Http;
+using Emporium.BuildingBlocks.Results;
 using Emporium.FlashSales.Sales;
 using Microsoft.AspNetCore.Http;
 
@@ -23,19 +24,26 @@ internal static class GetSale
 {
     public static async Task<IResult> Handle(string saleId, IStockGate gate, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var view = await FindAsync(saleId, gate, clock, cancellationToken);
+        return view.IsSuccess ? TypedResults.Ok(view.Value) : Problems.From(view.Error!);
+    }
+
+    /// <summary>The sale as buyers see it now; the endpoint and the sale page both answer from this.</summary>
+    public static async Task<Result<SaleView>> FindAsync(string saleId, IStockGate gate, TimeProvider clock, CancellationToken cancellationToken)
+    {
         if (!FlashSale.TryParseId(saleId, out var id))
         {
-            return Problems.From(BuyingErrors.BadSaleId);
+            return BuyingErrors.BadSaleId;
         }
 
         var found = await gate.FindAsync(id, cancellationToken);
         if (found is null)
         {
-            return Problems.From(BuyingErrors.NotFound(id));
+            return BuyingErrors.NotFound(id);
         }
 
         var sale = found.Sale;
-        return TypedResults.Ok(new SaleView(
+        return new SaleView(
             sale.IdText,
             sale.SkuId,
             sale.Price,
@@ -46,7 +54,7 @@ internal static class GetSale
             found.Remaining,
             sale.StartsAt,
             sale.EndsAt,
-            sale.AdmitPerSecond));
+            sale.AdmitPerSecond);
     }
 
     private static string StatusText(SalePhase phase) => phase switch

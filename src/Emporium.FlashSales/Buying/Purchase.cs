@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using Emporium.BuildingBlocks.Http;
@@ -17,6 +18,19 @@ internal sealed record PurchaseRequest(string? PurchaseToken);
 
 /// <summary>A durable claim: pay it with <c>POST /api/checkout { claimId }</c> before <see cref="ExpiresAt"/>.</summary>
 internal sealed record ClaimCreated(string ClaimId, string SaleId, string SkuId, long Price, string Currency, DateTimeOffset ExpiresAt);
+
+/// <summary>
+/// What a purchase attempt came to: a stored <see cref="Claim"/>, a <see cref="Refusal"/>, or too many
+/// attempts (<see cref="RetryAfter"/>: how long until the window that refused it ends).
+/// </summary>
+internal sealed record PurchaseOutcome(ClaimCreated? Claim, Error? Refusal, TimeSpan? RetryAfter)
+{
+    public static PurchaseOutcome Refused(Error error) => new(null, error, null);
+}
+
+/// <summary>The services one purchase attempt consults, as the DI container holds them.</summary>
+internal sealed record PurchaseDesk(
+    IStockGate Gate, IPurchaseRateLimits Limits, IPurchaseAdmission Admission, ClaimWriter Writer, FlashSalesSettings Settings, TimeProvider Clock);
 
 /// <summary>
 /// <c>POST /api/flash-sales/{saleId}/purchase</c> (signed in): the buyer's and the address's rate limits,
@@ -40,57 +54,87 @@ internal static class Purchase
         CancellationToken cancellationToken)
     {
         var userId = user.UserId() ?? throw new InvalidOperationException("The signed-in policy admits signed-in users only.");
+        var desk = new PurchaseDesk(gate, limits, admission, writer, settings, clock);
+        var outcome = await AttemptAsync(
+            saleId, userId, context.Connection.RemoteIpAddress, token => PurchaseTokenAsync(context.Request, token), desk, cancellationToken);
+        if (outcome.RetryAfter is { } retryAfter)
+        {
+            return RateLimited(context, retryAfter);
+        }
+
+        if (outcome.Refusal is { } refusal)
+        {
+            return Problems.From(refusal);
+        }
+
+        var claim = outcome.Claim!;
+        return TypedResults.Created("/api/flash-sales/claims/" + claim.ClaimId, claim);
+    }
+
+    /// <summary>
+    /// One purchase attempt, decided: the endpoint and the sale page both call this, so the limits, the
+    /// waiting room's token and the gate judge a click on the page exactly as a call to the API.
+    /// <paramref name="purchaseToken"/> is read only for a sale with a waiting room.
+    /// </summary>
+    public static async Task<PurchaseOutcome> AttemptAsync(
+        string saleId,
+        string userId,
+        IPAddress? address,
+        Func<CancellationToken, Task<Result<string?>>> purchaseToken,
+        PurchaseDesk desk,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(purchaseToken);
+        ArgumentNullException.ThrowIfNull(desk);
         if (!FlashSale.TryParseId(saleId, out var id))
         {
-            return Problems.From(BuyingErrors.BadSaleId);
+            return PurchaseOutcome.Refused(BuyingErrors.BadSaleId);
         }
 
         // Limited before the sale is looked up: a flood of unknown sale ids would otherwise read storage unchecked.
-        var verdict = await limits.TryAcquireAsync(userId, context.Connection.RemoteIpAddress, cancellationToken);
+        var verdict = await desk.Limits.TryAcquireAsync(userId, address, cancellationToken);
         if (!verdict.IsAllowed)
         {
-            return RateLimited(context, verdict.RetryAfter);
+            return new PurchaseOutcome(null, null, verdict.RetryAfter);
         }
 
-        var sale = await gate.FindAsync(id, cancellationToken);
+        var sale = await desk.Gate.FindAsync(id, cancellationToken);
         if (sale is null)
         {
-            return Problems.From(BuyingErrors.NotFound(id));
+            return PurchaseOutcome.Refused(BuyingErrors.NotFound(id));
         }
 
         if (sale.Sale.AdmitPerSecond is not null)
         {
-            var token = await PurchaseTokenAsync(context.Request, cancellationToken);
+            var token = await purchaseToken(cancellationToken);
             if (!token.IsSuccess)
             {
-                return Problems.From(token.Error!);
+                return PurchaseOutcome.Refused(token.Error!);
             }
 
-            if (!admission.IsAdmitted(sale.Sale, userId, token.Value))
+            if (!desk.Admission.IsAdmitted(sale.Sale, userId, token.Value))
             {
-                return Problems.From(BuyingErrors.TokenRequired);
+                return PurchaseOutcome.Refused(BuyingErrors.TokenRequired);
             }
         }
 
-        var now = clock.GetUtcNow();
+        var now = desk.Clock.GetUtcNow();
         var take = await sale.TryTakeAsync(userId, now);
         if (take.Outcome != GateOutcome.Claimed)
         {
-            return Problems.From(Refusal(take.Outcome, sale.Sale));
+            return PurchaseOutcome.Refused(Refusal(take.Outcome, sale.Sale));
         }
 
         // The buyer's disconnecting does not stop the write: the unit is taken, and a stored claim nobody
         // pays expires and comes back.
-        var claim = new PendingClaim(sale, userId, now, settings.ClaimDeadline, take.Epoch);
-        if (!await writer.WriteAsync(claim))
+        var claim = new PendingClaim(sale, userId, now, desk.Settings.ClaimDeadline, take.Epoch);
+        if (!await desk.Writer.WriteAsync(claim))
         {
-            return Problems.From(BuyingErrors.NotStored);
+            return PurchaseOutcome.Refused(BuyingErrors.NotStored);
         }
 
         var sold = sale.Sale;
-        return TypedResults.Created(
-            "/api/flash-sales/claims/" + claim.Id,
-            new ClaimCreated(claim.Id, sold.IdText, sold.SkuId, sold.Price, sold.Currency, claim.ExpiresAt));
+        return new PurchaseOutcome(new ClaimCreated(claim.Id, sold.IdText, sold.SkuId, sold.Price, sold.Currency, claim.ExpiresAt), null, null);
     }
 
     private static Error Refusal(GateOutcome outcome, FlashSale sale) => outcome switch

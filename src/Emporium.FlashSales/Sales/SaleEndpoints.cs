@@ -54,14 +54,8 @@ internal static class SaleEndpoints
     public static async Task<IResult> Create(
         CreateSaleRequest? request, ClaimsPrincipal user, SaleAllotting allotting, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var terms = SaleRules.Validate(request, clock.GetUtcNow());
-        if (!terms.IsSuccess)
-        {
-            return Problems.From(terms.Error!);
-        }
-
         var adminId = user.UserId() ?? throw new InvalidOperationException("The admin policy admits signed-in users only.");
-        var created = await allotting.CreateAsync(terms.Value, adminId, cancellationToken);
+        var created = await CreateAsync(request, adminId, allotting, clock, cancellationToken);
         if (!created.IsSuccess)
         {
             return Problems.From(created.Error!);
@@ -69,6 +63,16 @@ internal static class SaleEndpoints
 
         var id = new SaleCreated(created.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return TypedResults.Created($"/api/admin/flash-sales/{id.Id}", id);
+    }
+
+    /// <summary>Validates the terms and creates the sale with its allotment: the decision the endpoint and the admin page share.</summary>
+    public static async Task<Result<long>> CreateAsync(
+        CreateSaleRequest? request, string adminId, SaleAllotting allotting, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(allotting);
+        ArgumentNullException.ThrowIfNull(clock);
+        var terms = SaleRules.Validate(request, clock.GetUtcNow());
+        return terms.IsSuccess ? await allotting.CreateAsync(terms.Value, adminId, cancellationToken) : terms.Error!;
     }
 
     public static async Task<IResult> Get(string saleId, Database database, CancellationToken cancellationToken)
@@ -108,7 +112,13 @@ internal static class SaleEndpoints
             return Problems.From(errors.ToError());
         }
 
-        var (number, size) = (page ?? 1, pageSize ?? DefaultPageSize);
+        return TypedResults.Ok(await PageAsync(database, page ?? 1, pageSize ?? DefaultPageSize, cancellationToken));
+    }
+
+    /// <summary>One page of every sale, newest first, with its claims counted (page and size already checked).</summary>
+    public static async Task<AdminSalePage> PageAsync(Database database, int number, int size, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
         await using var connection = await database.OpenAsync(cancellationToken);
         var total = await SaleStore.CountAsync(connection, cancellationToken);
         var offset = (long)(number - 1) * size;
@@ -117,6 +127,6 @@ internal static class SaleEndpoints
             ? new Dictionary<long, SaleClaimCounts>()
             : await SaleStore.ClaimCountsAsync(database, connection, [.. sales.Select(s => s.Id)], cancellationToken);
         var items = sales.Select(s => AdminSaleView.Of(s, counts.GetValueOrDefault(s.Id, SaleClaimCounts.None))).ToList();
-        return TypedResults.Ok(new AdminSalePage(items, number, size, total));
+        return new AdminSalePage(items, number, size, total);
     }
 }

@@ -27,22 +27,15 @@ internal static class QueueEndpoints
         string saleId, ClaimsPrincipal user, IStockGate gate, IWaitingRoom room, PurchaseTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.UserId() ?? throw new InvalidOperationException("The signed-in policy admits signed-in users only.");
-        var sale = await QueueableSaleAsync(saleId, gate, clock, cancellationToken);
-        if (!sale.IsSuccess)
-        {
-            return Problems.From(sale.Error!);
-        }
-
-        var joined = await room.JoinAsync(sale.Value, userId, cancellationToken);
+        var joined = await JoinAsync(saleId, userId, gate, room, tokens, clock, cancellationToken);
         if (!joined.IsSuccess)
         {
             return Problems.From(joined.Error!);
         }
 
-        var place = joined.Value;
-        var view = ViewOf(place, sale.Value, userId, tokens);
-        return place.IsNew
-            ? TypedResults.Created($"/api/flash-sales/{sale.Value.IdText}/queue/{place.Ticket}", view)
+        var (view, isNew, canonicalSaleId) = joined.Value;
+        return isNew
+            ? TypedResults.Created($"/api/flash-sales/{canonicalSaleId}/queue/{view.Ticket}", view)
             : TypedResults.Ok(view);
     }
 
@@ -50,15 +43,46 @@ internal static class QueueEndpoints
         string saleId, string ticket, ClaimsPrincipal user, IStockGate gate, IWaitingRoom room, PurchaseTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
     {
         var userId = user.UserId() ?? throw new InvalidOperationException("The signed-in policy admits signed-in users only.");
+        var view = await LookAsync(saleId, ticket, userId, gate, room, tokens, clock, cancellationToken);
+        return view.IsSuccess ? TypedResults.Ok(view.Value) : Problems.From(view.Error!);
+    }
+
+    /// <summary>
+    /// Joins <paramref name="userId"/> to the sale's waiting room (or answers the ticket they hold, not new):
+    /// the decision the endpoint and the sale page share.
+    /// </summary>
+    public static async Task<Result<(QueueTicketView View, bool IsNew, string SaleId)>> JoinAsync(
+        string saleId, string userId, IStockGate gate, IWaitingRoom room, PurchaseTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
+    {
         var sale = await QueueableSaleAsync(saleId, gate, clock, cancellationToken);
         if (!sale.IsSuccess)
         {
-            return Problems.From(sale.Error!);
+            return sale.Error!;
+        }
+
+        var joined = await room.JoinAsync(sale.Value, userId, cancellationToken);
+        if (!joined.IsSuccess)
+        {
+            return joined.Error!;
+        }
+
+        var place = joined.Value;
+        return (ViewOf(place, sale.Value, userId, tokens), place.IsNew, sale.Value.IdText);
+    }
+
+    /// <summary>Where <paramref name="userId"/>'s <paramref name="ticket"/> stands: the decision the endpoint and the sale page share.</summary>
+    public static async Task<Result<QueueTicketView>> LookAsync(
+        string saleId, string ticket, string userId, IStockGate gate, IWaitingRoom room, PurchaseTokens tokens, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var sale = await QueueableSaleAsync(saleId, gate, clock, cancellationToken);
+        if (!sale.IsSuccess)
+        {
+            return sale.Error!;
         }
 
         // Another buyer's ticket answers exactly like a forged one: tickets are not transferable.
         var place = await room.FindAsync(sale.Value, userId, ticket, cancellationToken);
-        return place is null ? Problems.From(QueueErrors.TicketNotFound) : TypedResults.Ok(ViewOf(place, sale.Value, userId, tokens));
+        return place is null ? QueueErrors.TicketNotFound : ViewOf(place, sale.Value, userId, tokens);
     }
 
     /// <summary>

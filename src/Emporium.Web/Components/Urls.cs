@@ -15,6 +15,7 @@ public static class Urls
     public const string SellerNewProduct = "/seller/products/new";
     public const string SellerOrders = "/seller/orders";
     public const string AdminWarehouses = "/admin/warehouses";
+    public const string FlashSales = "/flash-sales";
     public const string AdminFlashSales = "/admin/flash-sales";
 
     public static string Product(string productId) => "/products/" + Uri.EscapeDataString(productId);
@@ -30,6 +31,9 @@ public static class Urls
     public static string Order(string orderId) => "/account/orders/" + Uri.EscapeDataString(orderId);
 
     public static string FlashSale(string saleId) => "/flash-sales/" + Uri.EscapeDataString(saleId);
+
+    /// <summary>The sale page showing the buyer's fresh claim, with its pay link.</summary>
+    public static string FlashSaleClaim(string saleId, string claimId) => FlashSale(saleId) + "?claim=" + Uri.EscapeDataString(claimId);
 
     public static string Search(string? q) => string.IsNullOrWhiteSpace(q) ? "/search" : "/search?q=" + Uri.EscapeDataString(q);
 
