@@ -74,6 +74,12 @@ public sealed class SellerProductTests(Storefront shop)
         await Expect(page.GetByRole(AriaRole.Form, new() { Name = product.Codes[1] })).ToContainTextAsync("$24.75");
         (await SellerCatalog.StorefrontPriceAsync(page, product.ProductId, product.SkuIds[1])).ShouldBe(2_475);
         (await SellerCatalog.StorefrontPriceAsync(page, product.ProductId, product.SkuIds[0])).ShouldBe(1_999);
+
+        // And the shopper's product page, for the changed variant and the untouched one.
+        await page.GotoAsync($"/products/{product.ProductId}?sku={product.SkuIds[1]}");
+        await Expect(page.Locator("[data-test=sku-price]")).ToContainTextAsync("$24.75");
+        await page.GotoAsync($"/products/{product.ProductId}?sku={product.SkuIds[0]}");
+        await Expect(page.Locator("[data-test=sku-price]")).ToContainTextAsync("$19.99");
     }
 
     [Fact]
