@@ -1,6 +1,8 @@
 using Emporium.Web.Account;
 using Emporium.Web.Components;
+using Emporium.Web.Payments;
 using Emporium.Web.Security;
+using Emporium.Web.Shopping;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -16,6 +18,8 @@ public static class StorefrontSetup
     public static IServiceCollection AddEmporiumStorefront(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddSingleton<Components.Pages.Shopping.Checkout.ShippingTicket>();
+        services.AddScoped<Components.Pages.Shopping.Checkout.CheckoutReviews>();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "emporium_antiforgery";
@@ -33,6 +37,8 @@ public static class StorefrontSetup
         app.MapStaticAssets();
         app.MapRazorComponents<App>();
         SignOutEndpoint.Map(app);
+        CartForms.Map(app);
+        SandboxGatewayForm.Map(app);
         return app;
     }
 }
