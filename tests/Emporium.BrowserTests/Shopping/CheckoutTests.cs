@@ -26,13 +26,13 @@ public sealed class CheckoutTests(Storefront shop)
         await Screenshots.SaveAsync(page, "checkout-card");
         await ShoppingKit.EnterCardAsync(page, ShoppingKit.GoodCard);
         await Assertions.Expect(page.GetByText("ending 4242")).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("checkout-total")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=checkout-total]")).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "checkout-review");
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you — your order is placed" })).ToBeVisibleAsync();
         await Screenshots.SaveAsync(page, "checkout-confirmation");
-        var orderId = await page.GetByTestId("order-id").InnerTextAsync();
+        var orderId = await page.Locator("[data-test=order-id]").InnerTextAsync();
 
         // The card went to the gateway's form and nowhere else: the checkout's own posts never held it.
         posts.Where(p => p.Url.Contains("/sandbox-gateway/tokenize", StringComparison.Ordinal)).ShouldHaveSingleItem().Body.ShouldContain(ShoppingKit.GoodCard);
@@ -43,7 +43,7 @@ public sealed class CheckoutTests(Storefront shop)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "View your order" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Order " + orderId })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("paid");
+        await Assertions.Expect(page.Locator("[data-test=order-status]")).ToHaveTextAsync("paid");
         await Assertions.Expect(page.Locator(".timeline li")).ToHaveCountAsync(2); // placed, paid
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = title })).ToBeVisibleAsync();
 
@@ -61,7 +61,7 @@ public sealed class CheckoutTests(Storefront shop)
         await ShoppingKit.EnterCardAsync(page, ShoppingKit.DecliningCard);
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("payment-error")).ToContainTextAsync("declined");
+        await Assertions.Expect(page.Locator("[data-test=payment-error]")).ToContainTextAsync("declined");
         await Screenshots.SaveAsync(page, "checkout-declined");
         (await ShoppingKit.CartAsync(page)).GetProperty("lines").GetArrayLength().ShouldBe(1);
         (await ShoppingKit.OrderCountAsync(page)).ShouldBe(0);
@@ -80,21 +80,22 @@ public sealed class CheckoutTests(Storefront shop)
         await ShoppingKit.EnterAddressAsync(page);
         await ShoppingKit.EnterCardAsync(page, ShoppingKit.GoodCard);
         string? placeOrderBody = null;
+        var placeOrderUrl = "";
         page.Request += (_, request) =>
         {
             if (request.Method == "POST" && request.PostData?.Contains("idempotencyKey", StringComparison.Ordinal) == true)
             {
-                placeOrderBody = request.PostData;
+                (placeOrderUrl, placeOrderBody) = (request.Url, request.PostData);
             }
         };
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).DblClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Thank you — your order is placed" })).ToBeVisibleAsync();
-        var orderId = await page.GetByTestId("order-id").InnerTextAsync();
+        var orderId = await page.Locator("[data-test=order-id]").InnerTextAsync();
 
         // The same form again, as a browser's "resubmit" would send it.
         placeOrderBody.ShouldNotBeNull();
-        var again = await page.APIRequest.PostAsync("/checkout", new()
+        var again = await page.APIRequest.PostAsync(placeOrderUrl, new()
         {
             Headers = new Dictionary<string, string> { ["Content-Type"] = "application/x-www-form-urlencoded" },
             DataString = placeOrderBody,
@@ -117,7 +118,7 @@ public sealed class CheckoutTests(Storefront shop)
         await page.GotoAsync("/cart");
         await page.GetByLabel("Quantity of " + title).FillAsync("2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Update " + title }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("cart-items")).ToHaveTextAsync("2");
+        await Assertions.Expect(page.Locator("[data-test=cart-items]")).ToHaveTextAsync("2");
         await page.GetByRole(AriaRole.Link, new() { Name = "Check out" }).ClickAsync();
         await ShoppingKit.EnterAddressAsync(page);
         await ShoppingKit.EnterCardAsync(page, ShoppingKit.GoodCard);

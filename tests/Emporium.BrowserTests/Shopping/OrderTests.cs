@@ -22,7 +22,7 @@ public sealed class OrderTests(Storefront shop)
         await page.GetByLabel("Reason").FillAsync("Ordered the wrong size");
         await page.GetByRole(AriaRole.Button, new() { Name = "Cancel order" }).ClickAsync();
 
-        await Assertions.Expect(page.GetByTestId("order-status")).ToHaveTextAsync("cancelled");
+        await Assertions.Expect(page.Locator("[data-test=order-status]")).ToHaveTextAsync("cancelled");
         await Assertions.Expect(page.Locator(".timeline li").Last).ToContainTextAsync("Ordered the wrong size");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Cancel order" })).ToHaveCountAsync(0);
         (await ShoppingKit.JsonAsync(page, "/api/orders/" + orderId)).GetProperty("status").GetString().ShouldBe("cancelled");
@@ -69,7 +69,7 @@ public sealed class OrderTests(Storefront shop)
         await ShoppingKit.EnterCardAsync(page, ShoppingKit.GoodCard);
         await Fits(page, "checkout-review", screen);
         await page.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
-        await Assertions.Expect(page.GetByTestId("order-id")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-test=order-id]")).ToBeVisibleAsync();
         await Fits(page, "checkout-confirmation", screen);
         await page.GetByRole(AriaRole.Link, new() { Name = "View your order" }).ClickAsync();
         await Assertions.Expect(page.Locator(".timeline")).ToBeVisibleAsync();
