@@ -34,6 +34,13 @@ internal sealed class ShopperCarts(ICartStore store, CartSkus catalog, TimeProvi
         return await BuildAsync(live, cancellationToken);
     }
 
+    /// <summary>How many lines the request's cart holds, for the site's header: one read, no catalog.</summary>
+    public async Task<int> CountLinesAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var (_, live) = await FindAsync(context, clock.GetUtcNow(), cancellationToken);
+        return live?.State.LinesInOrder().Count ?? 0;
+    }
+
     /// <summary>
     /// Sets a line's quantity (0 removes it): the SKU must exist and still be sold, and the line remembers
     /// today's price. Removing needs no catalog, so a line stays removable after its SKU is withdrawn.

@@ -48,6 +48,7 @@ public sealed partial class CartTests(Storefront shop)
         var lines = (await ShoppingKit.CartAsync(page)).GetProperty("lines").EnumerateArray().ToList();
         lines.Select(l => (l.GetProperty("skuId").GetString(), l.GetProperty("quantity").GetInt32())).ShouldBe([(first, 3)]);
         await Assertions.Expect(page.Locator("[data-test=cart-items]")).ToHaveTextAsync("3");
+        await Assertions.Expect(page.Locator("[data-test=cart-count]")).ToHaveTextAsync(", lines: 1");
         await Screenshots.SaveAsync(page, "cart");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Remove " + firstTitle }).ClickAsync();

@@ -119,6 +119,8 @@ public sealed partial class CheckoutPage
     /// <summary>Made once per rendering of the review: every post of that form carries the same key.</summary>
     private string Key { get; set; } = "";
 
+    private string BrandName => string.IsNullOrEmpty(Brand) ? "Card" : char.ToUpperInvariant(Brand[0]) + Brand[1..];
+
     private string StartUrl => ClaimId is null ? Urls.Checkout : QueryHelpers.AddQueryString(Urls.Checkout, "claim", ClaimId);
 
     /// <summary>The card step; the gateway sends the shopper back here with the token added.</summary>
