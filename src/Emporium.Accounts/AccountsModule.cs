@@ -34,6 +34,7 @@ public static class AccountsModule
         services.AddSingleton<AddressStore>();
         services.AddSingleton<Passwords>();
         services.AddSingleton<SignInFlow>();
+        services.AddSingleton<PasswordSignIn>();
         services.AddSingleton(LoginRateLimits.From(configuration));
         services.AddSingleton<FailedSignIns>();
         services.AddSingleton<ClientAddressLimiter>();

@@ -2,8 +2,10 @@ using Emporium.BuildingBlocks.Security;
 using Emporium.Web.Account;
 using Emporium.Web.Catalog;
 using Emporium.Web.Components;
+using Emporium.Web.Payments;
 using Emporium.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
+using Emporium.Web.Shopping;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +22,8 @@ public static class StorefrontSetup
     public static IServiceCollection AddEmporiumStorefront(this IServiceCollection services)
     {
         services.AddRazorComponents();
+        services.AddSingleton<Components.Pages.Shopping.Checkout.ShippingTicket>();
+        services.AddScoped<Components.Pages.Shopping.Checkout.CheckoutReviews>();
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "emporium_antiforgery";
@@ -40,6 +44,8 @@ public static class StorefrontSetup
         app.MapRazorComponents<App>();
         SignOutEndpoint.Map(app);
         CatalogPictures.Map(app);
+        CartForms.Map(app);
+        SandboxGatewayForm.Map(app);
         return app;
     }
 }

@@ -59,17 +59,20 @@ internal static class ClientAddressLimiterExtensions
     public static RouteHandlerBuilder LimitedPerClientAddress(this RouteHandlerBuilder endpoint) =>
         endpoint.AddEndpointFilter(async (context, next) =>
         {
-            // Without a known address (a Unix socket, the in-memory test server) there is nothing to key on:
-            // one shared bucket would make this a site-wide sign-in limit. The per-account limit still applies.
-            var address = context.HttpContext.Connection.RemoteIpAddress;
-            if (address is null)
-            {
-                return await next(context);
-            }
-
-            var verdict = await context.HttpContext.RequestServices.GetRequiredService<ISignInLimits>().TryFromAddressAsync(address.ToString());
+            var verdict = await CountAttemptAsync(context.HttpContext);
             return verdict.IsAllowed
                 ? await next(context)
                 : AccountProblems.TooManyAttempts(context.HttpContext, verdict.RetryAfter, "Too many sign-in attempts from this address; try again later.");
         });
+
+    /// <summary>Counts a sign-in attempt from the request's client address (the API's filter and the sign-in page).</summary>
+    public static async ValueTask<SignInVerdict> CountAttemptAsync(HttpContext context)
+    {
+        // Without a known address (a Unix socket, the in-memory test server) there is nothing to key on:
+        // one shared bucket would make this a site-wide sign-in limit. The per-account limit still applies.
+        var address = context.Connection.RemoteIpAddress;
+        return address is null
+            ? SignInVerdict.Allowed
+            : await context.RequestServices.GetRequiredService<ISignInLimits>().TryFromAddressAsync(address.ToString());
+    }
 }

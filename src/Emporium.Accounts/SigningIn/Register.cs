@@ -17,6 +17,14 @@ internal static class Register
     public static async Task<IResult> Handle(
         RegisterRequest request, HttpContext context, UserStore users, Passwords passwords, SignInFlow signIn, TimeProvider clock, CancellationToken cancellationToken)
     {
+        var signedIn = await CreateAsync(request, context, users, passwords, signIn, clock, cancellationToken);
+        return signedIn.IsSuccess ? TypedResults.Created("/api/accounts/me", signedIn.Value) : Problems.From(signedIn.Error!);
+    }
+
+    /// <summary>Checks the request, creates the customer and signs them in; the sign-up page calls this too.</summary>
+    public static async Task<Result<SignedIn>> CreateAsync(
+        RegisterRequest request, HttpContext context, UserStore users, Passwords passwords, SignInFlow signIn, TimeProvider clock, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(request);
         var email = request.Email?.Trim() ?? string.Empty;
         var name = request.Name?.Trim() ?? string.Empty;
@@ -38,17 +46,16 @@ internal static class Register
 
         if (errors.Any)
         {
-            return Problems.From(errors.ToError());
+            return errors.ToError();
         }
 
         var user = new AccountUser(OpaqueIds.NewUserId(), email, name, passwords.Hash(request.Password!), clock.GetUtcNow(), [Roles.Customer]);
         if (!await users.CreateAsync(user, cancellationToken))
         {
-            return Problems.From(new Error(ErrorKind.Conflict, "email_taken", "An account with this email address already exists."));
+            return new Error(ErrorKind.Conflict, "email_taken", "An account with this email address already exists.");
         }
 
         // Registration signs in, so a guest's cart follows them into the new account.
-        var signedIn = await signIn.SignInAsync(context, user, cancellationToken);
-        return TypedResults.Created("/api/accounts/me", signedIn);
+        return await signIn.SignInAsync(context, user, cancellationToken);
     }
 }

@@ -12,6 +12,12 @@ internal abstract record CartCommand
     /// <summary>Set a line's quantity (0 removes it); <paramref name="CurrentPrice"/> is remembered when the line is new.</summary>
     public sealed record SetQuantity(string SkuId, int Quantity, Money CurrentPrice) : CartCommand;
 
+    /// <summary>
+    /// Add <paramref name="Quantity"/> units to the line (a new line remembers <paramref name="CurrentPrice"/>);
+    /// the sum is capped at the line maximum, so adding to a full line changes nothing.
+    /// </summary>
+    public sealed record AddQuantity(string SkuId, int Quantity, Money CurrentPrice) : CartCommand;
+
     public sealed record RemoveLine(string SkuId) : CartCommand;
 
     /// <summary>

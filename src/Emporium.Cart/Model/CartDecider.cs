@@ -21,6 +21,7 @@ internal static class CartDecider
         return command switch
         {
             SetQuantity set => DecideSet(set.SkuId, set.Quantity, set, state.AsOf(now), rules, now),
+            AddQuantity add => DecideAdd(add, state.AsOf(now), rules, now),
             RemoveLine remove => DecideSet(remove.SkuId, 0, null, state.AsOf(now), rules, now),
             Merge merge => Ok(DecideMerge(merge, state.AsOf(now), rules, now)),
             Expire => Ok(state is CartState.Open open && open.IsExpiredAt(now) ? [new Expired(now)] : NoChange),
@@ -59,6 +60,18 @@ internal static class CartDecider
         };
 
         return Ok(change is null ? NoChange : Changed(state, [change], rules, now));
+    }
+
+    private static Result<IReadOnlyList<CartEvent>> DecideAdd(AddQuantity add, CartState state, CartRules rules, DateTimeOffset now)
+    {
+        if (add.Quantity < 1 || add.Quantity > rules.MaxQuantityPerLine)
+        {
+            return QuantityOutOfRange(rules.MaxQuantityPerLine);
+        }
+
+        var held = state is CartState.Open open && open.Lines.TryGetValue(add.SkuId, out var line) ? line.Quantity : 0;
+        var quantity = Math.Min(held + add.Quantity, rules.MaxQuantityPerLine);
+        return DecideSet(add.SkuId, quantity, new SetQuantity(add.SkuId, quantity, add.CurrentPrice), state, rules, now);
     }
 
     /// <summary>

@@ -25,22 +25,32 @@ internal static class CancelOrder
     public static async Task<IResult> Handle(
         string orderId, CancelOrderRequest? request, ClaimsPrincipal user, OrderStore store, OrderQueries queries, CancellationToken cancellationToken)
     {
+        var userId = user.UserId() ?? throw new InvalidOperationException("The signed-in policy admits signed-in users only.");
+        var cancelled = await ByBuyerAsync(orderId, userId, request?.Reason, store, queries, cancellationToken);
+        return cancelled.IsSuccess ? TypedResults.Ok(cancelled.Value) : Problems.From(cancelled.Error!);
+    }
+
+    /// <summary>The buyer's cancel, for the endpoint and the order page: checks the reason, cancels, answers the order as it is now.</summary>
+    public static async Task<Result<OrderView>> ByBuyerAsync(
+        string orderId, string userId, string? reason, OrderStore store, OrderQueries queries, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(queries);
         var errors = new ValidationErrors();
-        OrderPlacement.CheckReason(errors, request?.Reason, required: false);
+        OrderPlacement.CheckReason(errors, reason, required: false);
         if (errors.Any)
         {
-            return Problems.From(errors.ToError());
+            return errors.ToError();
         }
 
-        var userId = user.UserId() ?? throw new InvalidOperationException("The signed-in policy admits signed-in users only.");
-        var reason = string.IsNullOrWhiteSpace(request?.Reason) ? DefaultReason : request.Reason.Trim();
-        var change = await store.ChangeAsync(orderId, new OrderCommand.Cancel(reason, userId), owner: userId, cancellationToken);
+        var why = string.IsNullOrWhiteSpace(reason) ? DefaultReason : reason.Trim();
+        var change = await store.ChangeAsync(orderId, new OrderCommand.Cancel(why, userId), owner: userId, cancellationToken);
         if (!change.IsSuccess)
         {
-            return Problems.From(change.Error!);
+            return change.Error!;
         }
 
         var view = await queries.GetAsync(orderId, new OrderViewer(userId, IsStaff: false), cancellationToken);
-        return view is null ? Problems.From(OrderDecider.Errors.NotFound) : TypedResults.Ok(view);
+        return view is null ? OrderDecider.Errors.NotFound : view;
     }
 }

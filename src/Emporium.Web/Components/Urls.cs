@@ -28,6 +28,13 @@ public static class Urls
 
     public static string Category(string slug) => "/categories/" + Uri.EscapeDataString(slug);
 
+    /// <summary>The cart page with a notice (a <see cref="Shopping.CartNotice"/> code) and where "continue shopping" goes.</summary>
+    public static string CartWith(string notice, string? returnUrl = null) =>
+        Cart + "?notice=" + Uri.EscapeDataString(notice) + (returnUrl is null ? "" : "&returnUrl=" + Uri.EscapeDataString(returnUrl));
+
+    /// <summary>The confirmation shown once after an order is placed.</summary>
+    public static string OrderPlaced(string orderId) => "/checkout/placed/" + Uri.EscapeDataString(orderId);
+
     public static string Order(string orderId) => "/account/orders/" + Uri.EscapeDataString(orderId);
 
     public static string FlashSale(string saleId) => "/flash-sales/" + Uri.EscapeDataString(saleId);
