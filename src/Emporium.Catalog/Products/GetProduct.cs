@@ -43,9 +43,12 @@ internal static class GetProduct
             : CachedJson.Ok(context, details);
     }
 
-    /// <summary>The product as the endpoint and the product page show it; null when there is no such (non-draft) product.</summary>
+    /// <summary>
+    /// The product as the endpoint and the product page show it; null when there is no such product. A draft
+    /// is shown only with <paramref name="includeDrafts"/> (its seller's editing page).
+    /// </summary>
     public static async Task<ProductDetails?> LoadAsync(
-        string productId, Database database, CatalogReferenceData referenceData, CancellationToken cancellationToken)
+        string productId, Database database, CatalogReferenceData referenceData, CancellationToken cancellationToken, bool includeDrafts = false)
     {
         if (!long.TryParse(productId, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
@@ -58,9 +61,9 @@ internal static class GetProduct
             SELECT id AS Id, title AS Title, description AS Description, brand_id AS BrandId, category_id AS CategoryId,
                    seller_id AS SellerId, attributes AS Attributes, images AS Images, status AS Status, created_at AS CreatedAt,
                    rating_average AS RatingAverage, rating_count AS RatingCount, currency AS Currency, min_price AS MinPrice, in_stock AS InStock
-            FROM catalog_products WHERE id = @id AND status <> 'draft'
+            FROM catalog_products WHERE id = @id AND (@includeDrafts OR status <> 'draft')
             """,
-            new { id },
+            new { id, includeDrafts },
             cancellationToken: cancellationToken));
         if (product is null)
         {

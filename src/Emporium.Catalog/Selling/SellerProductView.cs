@@ -1,10 +1,8 @@
-using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
-using Dapper;
 using Emporium.BuildingBlocks;
 using Emporium.BuildingBlocks.Persistence;
 using Emporium.Catalog.Categories;
+using Emporium.Catalog.Products;
 
 namespace Emporium.Catalog.Selling;
 
@@ -34,43 +32,27 @@ internal static class SellerProductView
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(referenceData);
-        if (!SellerAccess.TryParseId(productId, out var id))
+        if (!SellerAccess.TryParseId(productId, out _))
         {
             return null;
         }
 
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var product = await connection.QuerySingleOrDefaultAsync<ProductRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, title AS Title, description AS Description, brand_id AS BrandId, category_id AS CategoryId,
-                   seller_id AS SellerId, attributes AS Attributes, images AS Images, status AS Status
-            FROM catalog_products WHERE id = @id
-            """,
-            new { id },
-            cancellationToken: cancellationToken));
+        var product = await GetProduct.LoadAsync(productId, database, referenceData, cancellationToken, includeDrafts: true);
         if (product is null || !SellerAccess.Owns(user, product.SellerId))
         {
             return null;
         }
 
-        var skus = await connection.QueryAsync<SkuRow>(new CommandDefinition(
-            """
-            SELECT id AS Id, code AS Code, attributes AS Attributes, price_amount AS PriceAmount, currency AS Currency, status AS Status
-            FROM catalog_skus WHERE product_id = @id ORDER BY id
-            """,
-            new { id },
-            cancellationToken: cancellationToken));
-        var reference = await referenceData.GetAsync(cancellationToken);
         return new SellerProduct(
-            product.Id.ToString(CultureInfo.InvariantCulture),
+            product.Id,
             product.Title,
             product.Description,
-            reference.BrandById(product.BrandId)?.Name ?? string.Empty,
-            reference.CategoryById(product.CategoryId)?.Slug ?? string.Empty,
+            product.Brand.Name,
+            product.Categories.Count == 0 ? string.Empty : product.Categories[^1].Slug, // the leaf of its ancestry
             product.Status,
-            Map(product.Attributes),
-            JsonSerializer.Deserialize<string[]>(product.Images) ?? [],
-            skus.Select(s => new SellerSku(s.Id.ToString(CultureInfo.InvariantCulture), s.Code, Map(s.Attributes), new Money(s.PriceAmount, s.Currency), s.Status)).ToList());
+            product.Attributes,
+            product.Images,
+            product.Skus.Select(s => new SellerSku(s.Id, s.Code, s.Attributes, s.Price, s.Status)).ToList());
     }
 
     /// <summary>The categories a product may be listed in, as (slug, path) for a picker.</summary>
@@ -82,43 +64,5 @@ internal static class SellerProductView
             .Select(c => (c.Slug, string.Join(" › ", reference.Ancestry(c).Select(a => a.Name))))
             .OrderBy(c => c.Item2, StringComparer.Ordinal)
             .ToList();
-    }
-
-    private static Dictionary<string, string> Map(string json) => JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
-
-    private sealed class ProductRow
-    {
-        public long Id { get; init; }
-
-        public string Title { get; init; } = string.Empty;
-
-        public string Description { get; init; } = string.Empty;
-
-        public long BrandId { get; init; }
-
-        public long CategoryId { get; init; }
-
-        public string SellerId { get; init; } = string.Empty;
-
-        public string Attributes { get; init; } = "{}";
-
-        public string Images { get; init; } = "[]";
-
-        public string Status { get; init; } = string.Empty;
-    }
-
-    private sealed class SkuRow
-    {
-        public long Id { get; init; }
-
-        public string Code { get; init; } = string.Empty;
-
-        public string Attributes { get; init; } = "{}";
-
-        public long PriceAmount { get; init; }
-
-        public string Currency { get; init; } = string.Empty;
-
-        public string Status { get; init; } = string.Empty;
     }
 }

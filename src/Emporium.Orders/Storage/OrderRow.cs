@@ -57,6 +57,9 @@ internal sealed class OrderRow
 /// <summary>A row of <c>orders_lines</c>.</summary>
 internal sealed class OrderLineRow
 {
+    /// <summary>Selected only where lines of several orders are read at once.</summary>
+    public string OrderId { get; init; } = string.Empty;
+
     public long LineNo { get; init; }
 
     public string SkuId { get; init; } = string.Empty;

@@ -42,10 +42,7 @@ internal static class OrderViewBuilder
             DateTimeOffset.FromUnixTimeMilliseconds(row.PlacedAt),
             DateTimeOffset.FromUnixTimeMilliseconds(row.UpdatedAt),
             new OrderTotalsView(row.Subtotal, row.Shipping, row.Tax, row.Total, row.Currency),
-            lines.Select(l => new OrderLineView(
-                (int)l.LineNo, l.SkuId, l.ProductId, l.Title, l.SellerId,
-                JsonSerializer.Deserialize<Dictionary<string, string>>(l.Attributes, OrderRows.Json) ?? [],
-                (int)l.Quantity, l.UnitPrice, l.LineTotal)).ToList(),
+            lines.Select(LineView).ToList(),
             JsonSerializer.Deserialize<ShippingAddress>(row.ShippingAddress, OrderRows.Json)
                 ?? throw new InvalidOperationException($"Order {row.OrderId} has no shipping address."),
             history,
@@ -56,4 +53,9 @@ internal static class OrderViewBuilder
             ReservationId = forStaff ? row.ReservationId : null,
         };
     }
+
+    public static OrderLineView LineView(OrderLineRow line) => new(
+        (int)line.LineNo, line.SkuId, line.ProductId, line.Title, line.SellerId,
+        JsonSerializer.Deserialize<Dictionary<string, string>>(line.Attributes, OrderRows.Json) ?? [],
+        (int)line.Quantity, line.UnitPrice, line.LineTotal);
 }

@@ -1,15 +1,11 @@
-using System.Text.Json;
 using Dapper;
 using Emporium.BuildingBlocks.Persistence;
+using Emporium.Orders.Storage;
 
 namespace Emporium.Orders.Viewing;
 
-/// <summary>One of the seller's lines in an order, as ordered.</summary>
-internal sealed record SellerOrderLineView(
-    int LineNo, string SkuId, string ProductId, string Title, string SellerId, IReadOnlyDictionary<string, string> Attributes, int Quantity, long UnitPrice, long LineTotal);
-
 /// <summary>An order as a seller sees it: its status and date, and only the lines that are theirs.</summary>
-internal sealed record SellerOrderView(string OrderId, string Status, string Currency, DateTimeOffset PlacedAt, IReadOnlyList<SellerOrderLineView> Lines);
+internal sealed record SellerOrderView(string OrderId, string Status, string Currency, DateTimeOffset PlacedAt, IReadOnlyList<OrderLineView> Lines);
 
 internal sealed record SellerOrderPage(IReadOnlyList<SellerOrderView> Items, int Page, int PageSize, long Total);
 
@@ -45,7 +41,7 @@ internal sealed class SellerOrderQueries(Database database)
         }
 
         var orderIds = orders.Select(o => o.OrderId).ToArray();
-        var lines = (await connection.QueryAsync<LineRow>(new CommandDefinition(
+        var lines = (await connection.QueryAsync<OrderLineRow>(new CommandDefinition(
             $"""
             SELECT order_id AS OrderId, line_no AS LineNo, sku_id AS SkuId, product_id AS ProductId, title AS Title, seller_id AS SellerId,
                    attributes AS Attributes, quantity AS Quantity, unit_price AS UnitPrice, line_total AS LineTotal
@@ -60,10 +56,7 @@ internal sealed class SellerOrderQueries(Database database)
             o.Status,
             o.Currency,
             DateTimeOffset.FromUnixTimeMilliseconds(o.PlacedAt),
-            lines[o.OrderId].Select(l => new SellerOrderLineView(
-                (int)l.LineNo, l.SkuId, l.ProductId, l.Title, l.SellerId,
-                JsonSerializer.Deserialize<Dictionary<string, string>>(l.Attributes) ?? [],
-                (int)l.Quantity, l.UnitPrice, l.LineTotal)).ToList())).ToList();
+            lines[o.OrderId].Select(OrderViewBuilder.LineView).ToList())).ToList();
         return new SellerOrderPage(items, page, pageSize, total);
     }
 
@@ -76,28 +69,5 @@ internal sealed class SellerOrderQueries(Database database)
         public string Currency { get; init; } = string.Empty;
 
         public long PlacedAt { get; init; }
-    }
-
-    private sealed class LineRow
-    {
-        public string OrderId { get; init; } = string.Empty;
-
-        public long LineNo { get; init; }
-
-        public string SkuId { get; init; } = string.Empty;
-
-        public string ProductId { get; init; } = string.Empty;
-
-        public string Title { get; init; } = string.Empty;
-
-        public string SellerId { get; init; } = string.Empty;
-
-        public string Attributes { get; init; } = "{}";
-
-        public long Quantity { get; init; }
-
-        public long UnitPrice { get; init; }
-
-        public long LineTotal { get; init; }
     }
 }
