@@ -1,10 +1,11 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Emporium.BrowserTests.Infrastructure;
+using Emporium.BrowserTests.Shopping;
 
 namespace Emporium.BrowserTests.FlashSales;
 
-/// <summary>A sale with a waiting room: join, watch the place move, get admitted, buy, and see the claim to pay.</summary>
+/// <summary>A sale with a waiting room: join, watch the place move, get admitted, buy, and pay for the claim at checkout.</summary>
 [Collection(StorefrontCollection.Name)]
 public sealed partial class WaitingRoomTests(Storefront shop)
 {
@@ -72,6 +73,16 @@ public sealed partial class WaitingRoomTests(Storefront shop)
         using var body = JsonDocument.Parse(await claim.TextAsync());
         body.RootElement.GetProperty("status").GetString().ShouldBe("claimed");
         body.RootElement.GetProperty("saleId").GetString().ShouldBe(saleId);
+
+        // Paying it: the checkout in claim mode takes the address and the card, and the claim is paid.
+        await pay.ClickAsync();
+        await ShoppingKit.EnterAddressAsync(buyer);
+        await ShoppingKit.EnterCardAsync(buyer, ShoppingKit.GoodCard);
+        await buyer.GetByRole(AriaRole.Button, new() { Name = "Place order" }).ClickAsync();
+        await Expect(buyer.GetByRole(AriaRole.Heading, new() { Name = "Thank you — your order is placed" })).ToBeVisibleAsync();
+        var paid = await buyer.APIRequest.GetAsync("/api/flash-sales/claims/" + Uri.EscapeDataString(claimId));
+        using var paidBody = JsonDocument.Parse(await paid.TextAsync());
+        paidBody.RootElement.GetProperty("status").GetString().ShouldBe("paid");
 
         // The polling script ran under the content security policy without a single violation.
         consoleErrors.ShouldBeEmpty();
