@@ -83,6 +83,28 @@ public sealed class SellerProductTests(Storefront shop)
     }
 
     [Fact]
+    public async Task A_seller_adds_a_variant_to_a_product_and_shoppers_can_pick_it()
+    {
+        var page = await shop.NewShopperAsync();
+        var product = await SellerCatalog.ListProductAsync(page, 1_999);
+        var code = SellerCatalog.Unique("LAMPXL");
+
+        await page.GotoAsync("/seller/products/" + product.ProductId);
+        var form = page.GetByRole(AriaRole.Form, new() { Name = "Add a variant" });
+        await form.GetByLabel("SKU code").FillAsync(code);
+        await form.GetByLabel("Colour").FillAsync("Green");
+        await form.GetByLabel("Price (USD)").FillAsync("31.50");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Add variant" }).ClickAsync();
+
+        await Expect(page.GetByText("Variant added.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Form, new() { Name = code })).ToContainTextAsync("$31.50");
+        var response = await page.APIRequest.GetAsync("/api/products/" + product.ProductId);
+        var body = await response.TextAsync();
+        body.ShouldContain(code);
+        body.ShouldContain("\"amount\":3150");
+    }
+
+    [Fact]
     public async Task A_price_that_is_not_an_amount_shows_an_error_beside_it_and_changes_nothing()
     {
         var page = await shop.NewShopperAsync();
