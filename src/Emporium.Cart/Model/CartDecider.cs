@@ -90,13 +90,17 @@ internal static class CartDecider
     {
         var lines = state is CartState.Open open ? open.Lines : CartState.Open.NoLines;
         var changes = new List<CartEvent>();
+        var merged = state is CartState.Open ? state : CartState.Empty.Instance.Apply([new Opened(now)]);
         foreach (var theirs in merge.Other.AsOf(now).LinesInOrder())
         {
             var cap = Cap(theirs.SkuId, merge.KnownStock, rules);
             if (!lines.TryGetValue(theirs.SkuId, out var ours))
             {
-                // The guest's line keeps its own price and time of adding, so a price change since is still pointed out.
-                changes.Add(new LineAdded(theirs.SkuId, Math.Min(theirs.Quantity, cap), theirs.PriceWhenAdded, theirs.AddedAt, now));
+                // The guest's line keeps its own price, so a price change since is still pointed out, and comes
+                // after the user's lines (its own time of adding, unless that is not later than theirs).
+                var addedAt = AddedAfterEveryLine(merged, theirs.AddedAt);
+                changes.Add(new LineAdded(theirs.SkuId, Math.Min(theirs.Quantity, cap), theirs.PriceWhenAdded, addedAt, now));
+                merged = merged.Apply([changes[^1]]);
                 continue;
             }
 

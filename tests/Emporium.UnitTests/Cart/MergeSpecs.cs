@@ -28,6 +28,16 @@ public sealed class MergeSpecs
             .Lines.ShouldBe([("A", 4), ("C", 1), ("B", 1)]);
 
     [Fact]
+    public void A_guest_line_added_in_the_same_millisecond_as_the_users_last_line_still_comes_after_it() =>
+        new CartSpec()
+            .Given(CartWith(GuestAdded, ("C", 1, 300)))
+            .When(Merge(Guest(("A", 1, 700))), SignIn)
+            .Then(
+                new LineAdded("A", 1, Usd(700), GuestAdded.AddMilliseconds(1), SignIn),
+                new Renewed(SignIn, SignIn + Lifetime))
+            .Lines.ShouldBe([("C", 1), ("A", 1)]);
+
+    [Fact]
     public void With_max_the_users_larger_quantity_stays() =>
         new CartSpec()
             .Given(CartWith(T0, ("A", 5, 1_000)))
