@@ -18,6 +18,7 @@ public sealed class Database : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Provider = options.Provider;
+        SqliteWriteBatchSize = options.SqliteWriteBatchSize;
         if (Provider == DatabaseProvider.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(options.PostgresConnectionString!);
@@ -57,6 +58,9 @@ public sealed class Database : IAsyncDisposable
     private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
 
     public DatabaseProvider Provider { get; }
+
+    /// <summary>On SQLite, the most writes a <see cref="WriteQueue"/> commits together (<see cref="EmporiumOptions.SqliteWriteBatchSize"/>).</summary>
+    public int SqliteWriteBatchSize { get; }
 
     /// <summary>The SQLite file, when embedded.</summary>
     public string? SqliteFile { get; }

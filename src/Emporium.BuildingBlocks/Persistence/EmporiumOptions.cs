@@ -14,6 +14,14 @@ public sealed class EmporiumOptions
     /// <summary>Seed the demo catalog (and later demo accounts) into an empty database.</summary>
     public required bool DemoData { get; init; }
 
+    /// <summary>
+    /// On SQLite, the most queued writes of one module committed in one transaction
+    /// (<c>Emporium:SqliteWriteBatchSize</c>, see <see cref="WriteQueue"/>); 1 commits every write on its own.
+    /// </summary>
+    public int SqliteWriteBatchSize { get; init; } = DefaultSqliteWriteBatchSize;
+
+    public const int DefaultSqliteWriteBatchSize = 64;
+
     public DatabaseProvider Provider => PostgresConnectionString is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 
     public string SqliteFile => Path.Combine(DataDirectory, "emporium.db");
@@ -37,11 +45,18 @@ public sealed class EmporiumOptions
         }
 
         var demo = configuration.GetValue<bool?>("Emporium:DemoData") ?? postgres is null;
+        var batch = configuration.GetValue<int?>("Emporium:SqliteWriteBatchSize") ?? DefaultSqliteWriteBatchSize;
+        if (batch < 1)
+        {
+            throw new InvalidOperationException($"Emporium:SqliteWriteBatchSize must be at least 1 (is {batch}).");
+        }
+
         return new EmporiumOptions
         {
             DataDirectory = Path.GetFullPath(dataDirectory),
             PostgresConnectionString = postgres,
             DemoData = demo,
+            SqliteWriteBatchSize = batch,
         };
     }
 }

@@ -70,8 +70,9 @@ internal sealed class DurableCartCopy(Database database)
         CartOwner owner, string? cartId, long expectedVersion, IReadOnlyList<CartEvent> events, DurableClaim? claim, CancellationToken cancellationToken)
     {
         Debug.Assert(owner.Kind == CartOwnerKind.User, "Only signed-in carts have a durable copy.");
-        return _writes.RunAsync(async (connection, transaction) =>
+        return _writes.RunAsync(async write =>
         {
+            var (connection, transaction) = (write.Connection, write.Transaction);
             if (claim is not null && !await ClaimAsync(connection, transaction, owner, claim, cancellationToken))
             {
                 return new DurableSaveResult(DurableSaveOutcome.AlreadyDone, cartId);
@@ -94,7 +95,7 @@ internal sealed class DurableCartCopy(Database database)
                 cartId = await CartEventWriter.WriteAsync(connection, transaction, owner, cartId, events, cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return new DurableSaveResult(DurableSaveOutcome.Saved, cartId);
         }, cancellationToken);
     }

@@ -14,7 +14,7 @@ namespace Emporium.Cart.Storage;
 /// does not exist yet, and <c>FOR UPDATE</c> on its row keeps the purge from deleting it mid-change.
 /// <c>cart_purchases</c> remembers which purchases already took their lines out of a user's cart.
 /// </summary>
-internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
+internal sealed class SqlCartStore(Database database) : ICartStore
 {
     /// <summary>Every change's transaction: queued in process on SQLite rather than spinning in its busy-retry sleeps.</summary>
     private readonly WriteQueue _writes = new(database, WriteDurability.Relaxed);
@@ -28,8 +28,9 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
     public Task<Result<StoredCart?>> ChangeAsync(CartOwner owner, CartDecision decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        return _writes.RunAsync<Result<StoredCart?>>(async (connection, transaction) =>
+        return _writes.RunAsync<Result<StoredCart?>>(async write =>
         {
+            var (connection, transaction) = (write.Connection, write.Transaction);
             await LockAsync(connection, transaction, [owner], cancellationToken);
             var stored = await CartRows.LoadAsync(connection, transaction, owner, database.IsPostgres, cancellationToken);
             var state = stored?.State ?? CartState.Empty.Instance;
@@ -46,7 +47,7 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
             }
 
             var after = await SaveAsync(connection, transaction, owner, stored, decision.Value, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return after;
         }, cancellationToken);
     }
@@ -60,8 +61,9 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
             throw new ArgumentException("Only a signed-in user's cart takes part in a purchase.", nameof(owner));
         }
 
-        return _writes.RunAsync(async (connection, transaction) =>
+        return _writes.RunAsync(async write =>
         {
+            var (connection, transaction) = (write.Connection, write.Transaction);
             await LockAsync(connection, transaction, [owner], cancellationToken);
 
             // Under the owner's lock, so two deliveries of one purchase queue here and the second finds the row.
@@ -88,7 +90,7 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
             }
 
             // Committed even when the cart had nothing to give up: a later replay must not take lines added since.
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return true;
         }, cancellationToken);
     }
@@ -96,8 +98,9 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
     public Task<StoredCart?> MergeAsync(CartOwner into, CartOwner from, MergeDecision decide, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        return _writes.RunAsync(async (connection, transaction) =>
+        return _writes.RunAsync(async write =>
         {
+            var (connection, transaction) = (write.Connection, write.Transaction);
             await LockAsync(connection, transaction, [into, from], cancellationToken);
             var receiving = await CartRows.LoadAsync(connection, transaction, into, database.IsPostgres, cancellationToken);
             var giving = await CartRows.LoadAsync(connection, transaction, from, database.IsPostgres, cancellationToken);
@@ -109,7 +112,7 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
                 await SaveAsync(connection, transaction, from, giving, fromEvents, cancellationToken);
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await write.CommitAsync(cancellationToken);
             return after;
         }, cancellationToken);
     }
@@ -140,5 +143,4 @@ internal sealed class SqlCartStore(Database database) : ICartStore, IDisposable
         }
     }
 
-    public void Dispose() => _writes.Dispose();
 }

@@ -10,7 +10,7 @@ namespace Emporium.Checkout.Storage;
 /// read, so two executors that both believe they own a saga cannot both record a step: the second
 /// finds nothing to update and stops.
 /// </summary>
-internal sealed class SagaStore(Database database, TimeProvider clock) : IDisposable
+internal sealed class SagaStore(Database database, TimeProvider clock)
 {
     // SQLite has one writer; queueing here beats spinning in its busy handler under a burst of checkouts.
     private readonly WriteQueue _writes = new(database);
@@ -168,8 +168,6 @@ internal sealed class SagaStore(Database database, TimeProvider clock) : IDispos
 
     private Task<T> WriteAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken) =>
         _writes.RunAndCommitAsync(work, cancellationToken);
-
-    public void Dispose() => _writes.Dispose();
 
     private sealed record SagaRow(
         string CheckoutId, string UserId, string Fingerprint, string Input, long Version, long? ResponseStatus, string? ResponseBody, long LeaseUntil);

@@ -8,7 +8,7 @@ namespace Emporium.Inventory.Stock;
 /// Runs inventory's write transactions through the module's <see cref="WriteQueue"/> (a flash sale's
 /// hundreds of requests queue in process on SQLite instead of spinning in its busy-retry sleeps).
 /// </summary>
-internal sealed class InventoryWriter(Database database, IOutbox outbox, TimeProvider clock) : IDisposable
+internal sealed class InventoryWriter(Database database, IOutbox outbox, TimeProvider clock)
 {
     private readonly WriteQueue _queue = new(database);
 
@@ -20,7 +20,7 @@ internal sealed class InventoryWriter(Database database, IOutbox outbox, TimePro
     {
         ArgumentNullException.ThrowIfNull(work);
         return _queue.RunAsync(
-            (connection, transaction) => work(Join(connection, transaction, cancellationToken)),
+            write => work(new StockTransaction(database, outbox, write, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken)),
             cancellationToken);
     }
 
@@ -32,6 +32,4 @@ internal sealed class InventoryWriter(Database database, IOutbox outbox, TimePro
     /// </summary>
     public StockTransaction Join(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         new(database, outbox, connection, transaction, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken);
-
-    public void Dispose() => _queue.Dispose();
 }

@@ -9,10 +9,32 @@ namespace Emporium.Inventory.Stock;
 /// One inventory transaction: locks SKUs, applies movements, and publishes a <c>StockLevelChanged</c>
 /// for every SKU it changed, in the same transaction (the outbox), just before committing.
 /// </summary>
-internal sealed class StockTransaction(
-    Database database, IOutbox outbox, DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+internal sealed class StockTransaction
 {
     private readonly SortedSet<string> _changedSkus = new(StringComparer.Ordinal);
+    private readonly Database database;
+    private readonly IOutbox outbox;
+    private readonly DbConnection connection;
+    private readonly DbTransaction transaction;
+    private readonly QueuedTransaction? write;
+    private readonly DateTimeOffset now;
+    private readonly CancellationToken cancellationToken;
+
+    /// <summary>A transaction of inventory's own write queue: <see cref="CommitAsync"/> and <see cref="RollbackAsync"/> end it.</summary>
+    public StockTransaction(Database database, IOutbox outbox, QueuedTransaction write, DateTimeOffset now, CancellationToken cancellationToken)
+        : this(database, outbox, write.Connection, write.Transaction, now, cancellationToken) =>
+        this.write = write;
+
+    /// <summary>A part of a transaction someone else opened and ends (see <see cref="InventoryWriter.Join"/>).</summary>
+    public StockTransaction(Database database, IOutbox outbox, DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        this.database = database;
+        this.outbox = outbox;
+        this.connection = connection;
+        this.transaction = transaction;
+        this.now = now;
+        this.cancellationToken = cancellationToken;
+    }
 
     public DbConnection Connection => connection;
 
@@ -66,8 +88,10 @@ internal sealed class StockTransaction(
     public async Task CommitAsync()
     {
         await PublishAsync();
-        await transaction.CommitAsync(cancellationToken);
+        await OwnWrite.CommitAsync(cancellationToken);
     }
 
-    public Task RollbackAsync() => transaction.RollbackAsync(cancellationToken);
+    public Task RollbackAsync() => OwnWrite.RollbackAsync(cancellationToken);
+
+    private QueuedTransaction OwnWrite => write ?? throw new InvalidOperationException("A joined stock transaction is ended by the transaction's owner.");
 }

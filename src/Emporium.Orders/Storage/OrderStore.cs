@@ -41,8 +41,8 @@ internal sealed class OrderStore(OrderWriter writer, Database database, IOutbox 
             {
                 // PostgreSQL: a concurrent placing of this id committed first (SQLite's single writer read it above);
                 // either engine: this checkout was ordered under another id.
-                await tx.Transaction.RollbackAsync(cancellationToken);
-                var winner = await OrderRows.LoadAsync(database, tx.Connection, null, order.OrderId, forUpdate: false, cancellationToken);
+                await tx.Write.RollbackAsync(cancellationToken);
+                var winner = await OrderRows.LoadAsync(database, tx.Connection, tx.Write.ReadTransaction, order.OrderId, forUpdate: false, cancellationToken);
                 return winner is null ? CheckoutOrdered : Replay(winner, valid.Fingerprint);
             }
 
@@ -51,7 +51,7 @@ internal sealed class OrderStore(OrderWriter writer, Database database, IOutbox 
             await OrderRows.AppendAsync(tx.Connection, tx.Transaction, order.OrderId, OrderEventCodec.Encode(1, placed), cancellationToken);
             var items = order.Lines.Select(l => new OrderedItem(l.SkuId, l.SellerId, l.Quantity, l.LineTotal)).ToList();
             await OrderOutbox.PublishAsync(outbox, tx, row, from: null, placed, items);
-            await tx.Transaction.CommitAsync(cancellationToken);
+            await tx.Write.CommitAsync(cancellationToken);
             return new OrderChange(row.ToSnapshot(), Changed: true);
         }, cancellationToken);
     }
@@ -98,7 +98,7 @@ internal sealed class OrderStore(OrderWriter writer, Database database, IOutbox 
             }
 
             await OrderRows.UpdateAsync(tx.Connection, tx.Transaction, orderId, current.Status, (int)row.Version, current.Version, tx.NowMs, cancellationToken);
-            await tx.Transaction.CommitAsync(cancellationToken);
+            await tx.Write.CommitAsync(cancellationToken);
             return new OrderChange(row.ToSnapshot(current.Status), Changed: true);
         }, cancellationToken);
     }

@@ -8,7 +8,7 @@ namespace Emporium.Payments.Storage;
 /// <see cref="WriteQueue"/>. No gateway call ever happens while a
 /// transaction from here is open: the sandbox writes too, and on SQLite it would wait for itself.
 /// </summary>
-internal sealed class PaymentsWriter(Database database) : IDisposable
+internal sealed class PaymentsWriter(Database database)
 {
     private readonly WriteQueue _queue = new(database);
 
@@ -32,6 +32,4 @@ internal sealed class PaymentsWriter(Database database) : IDisposable
             },
             cancellationToken);
     }
-
-    public void Dispose() => _queue.Dispose();
 }

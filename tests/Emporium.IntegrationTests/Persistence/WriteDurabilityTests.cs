@@ -30,11 +30,11 @@ public sealed class WriteDurabilityTests : IAsyncLifetime
     [Fact]
     public async Task A_relaxed_write_runs_unsynced_and_the_pooled_connection_comes_back_fully_synced()
     {
-        using var relaxed = new WriteQueue(_database, WriteDurability.Relaxed);
-        using var full = new WriteQueue(_database);
+        var relaxed = new WriteQueue(_database, WriteDurability.Relaxed);
+        var full = new WriteQueue(_database);
 
-        var inRelaxed = await relaxed.RunAsync((connection, transaction) => LevelAsync(connection, transaction), CancellationToken.None);
-        var inFull = await full.RunAsync((connection, transaction) => LevelAsync(connection, transaction), CancellationToken.None);
+        var inRelaxed = await relaxed.RunAsync(write => LevelAsync(write.Connection, write.Transaction), CancellationToken.None);
+        var inFull = await full.RunAsync(write => LevelAsync(write.Connection, write.Transaction), CancellationToken.None);
         await using var plain = await _database.OpenAsync();
 
         inRelaxed.ShouldBe(Normal);
