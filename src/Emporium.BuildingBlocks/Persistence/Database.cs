@@ -21,7 +21,13 @@ public sealed class Database : IAsyncDisposable
         SqliteWriteBatchSize = options.SqliteWriteBatchSize;
         if (Provider == DatabaseProvider.Postgres)
         {
-            _postgres = NpgsqlDataSource.Create(options.PostgresConnectionString!);
+            _postgres = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.PostgresConnectionString!)
+            {
+                // A pooled connection otherwise sends DISCARD ALL each time it is reused: a round trip on every
+                // open, a fifth of a checkout's statements. Nothing here leaves session state behind: locks and
+                // settings are transaction-scoped, and the start-up lock unlocks itself or drops its pool.
+                NoResetOnClose = true,
+            }.ConnectionString);
         }
         else
         {

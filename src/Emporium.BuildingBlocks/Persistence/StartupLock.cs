@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Npgsql;
 
 namespace Emporium.BuildingBlocks.Persistence;
 
@@ -65,7 +66,16 @@ internal sealed class StartupLock : IAsyncDisposable
     {
         if (_lockFile is null)
         {
-            await _connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+            try
+            {
+                await _connection.ExecuteAsync("SELECT pg_advisory_unlock(@key)", new { key = AdvisoryLockKey });
+            }
+            catch
+            {
+                // Pooled connections are not reset on reuse (Database): this one must not go back holding the lock.
+                NpgsqlConnection.ClearPool((NpgsqlConnection)_connection);
+                throw;
+            }
         }
 
         await _connection.DisposeAsync();
