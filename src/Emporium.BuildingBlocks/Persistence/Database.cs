@@ -19,6 +19,7 @@ public sealed class Database : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         Provider = options.Provider;
         SqliteWriteBatchSize = options.SqliteWriteBatchSize;
+        SqliteWrites = new SqliteWriter(this);
         if (Provider == DatabaseProvider.Postgres)
         {
             _postgres = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(options.PostgresConnectionString!)
@@ -67,6 +68,9 @@ public sealed class Database : IAsyncDisposable
 
     /// <summary>On SQLite, the most writes a <see cref="WriteQueue"/> commits together (<see cref="EmporiumOptions.SqliteWriteBatchSize"/>).</summary>
     public int SqliteWriteBatchSize { get; }
+
+    /// <summary>The file's one in-process writer, shared by every module's <see cref="WriteQueue"/> (unused on PostgreSQL).</summary>
+    internal SqliteWriter SqliteWrites { get; }
 
     /// <summary>The SQLite file, when embedded.</summary>
     public string? SqliteFile { get; }

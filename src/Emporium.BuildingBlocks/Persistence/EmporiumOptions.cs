@@ -15,7 +15,7 @@ public sealed class EmporiumOptions
     public required bool DemoData { get; init; }
 
     /// <summary>
-    /// On SQLite, the most queued writes of one module committed in one transaction
+    /// On SQLite, the most queued writes (of every module) committed in one transaction
     /// (<c>Emporium:SqliteWriteBatchSize</c>, see <see cref="WriteQueue"/>); 1 commits every write on its own.
     /// </summary>
     public int SqliteWriteBatchSize { get; init; } = DefaultSqliteWriteBatchSize;

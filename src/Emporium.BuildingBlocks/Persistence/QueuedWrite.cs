@@ -6,8 +6,10 @@ namespace Emporium.BuildingBlocks.Persistence;
 /// A write waiting in a <see cref="WriteQueue"/>: its work, and the caller waiting for the outcome. The
 /// outcome is held back until the transaction that carries it has committed (or failed).
 /// </summary>
-internal abstract class QueuedWrite(CancellationToken cancellationToken)
+internal abstract class QueuedWrite(WriteDurability durability, CancellationToken cancellationToken)
 {
+    public WriteDurability Durability => durability;
+
     public CancellationToken CancellationToken => cancellationToken;
 
     /// <summary>Runs the work; its result or exception is kept until <see cref="Deliver"/>.</summary>
@@ -27,7 +29,8 @@ internal abstract class QueuedWrite(CancellationToken cancellationToken)
 }
 
 /// <inheritdoc cref="QueuedWrite"/>
-internal sealed class QueuedWrite<T>(Func<QueuedTransaction, Task<T>> work, CancellationToken cancellationToken) : QueuedWrite(cancellationToken)
+internal sealed class QueuedWrite<T>(Func<QueuedTransaction, Task<T>> work, WriteDurability durability, CancellationToken cancellationToken)
+    : QueuedWrite(durability, cancellationToken)
 {
     // Continuations run on the thread pool, never inline on the queue's writing loop.
     private readonly TaskCompletionSource<T> _outcome = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -137,6 +137,24 @@ public sealed class WriteQueueGroupCommitTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Writes_of_different_modules_share_one_group_and_a_group_with_any_synced_write_is_synced()
+    {
+        var orders = new WriteQueue(_database);
+        var carts = new WriteQueue(_database, WriteDurability.Relaxed);
+        var (first, release) = await HoldTheQueueAsync(orders);
+        var waiting = Enumerable.Range(0, 10).SelectMany(i => new[] { InsertAsync(orders, $"o{i}"), InsertAsync(carts, $"c{i}") }).ToList();
+        var level = carts.RunAsync(write => write.Connection.ExecuteScalarAsync<long>("PRAGMA synchronous", transaction: write.Transaction), CancellationToken.None);
+
+        release();
+        await Task.WhenAll(waiting.Append(first));
+
+        orders.Committed.ShouldBe((2L, 21L), "the held write, then the twenty of both queues together");
+        (await level).ShouldBe(2L, "FULL: the group holds writes that must survive a power cut");
+        var alone = await carts.RunAsync(write => write.Connection.ExecuteScalarAsync<long>("PRAGMA synchronous", transaction: write.Transaction), CancellationToken.None);
+        alone.ShouldBe(1L, "NORMAL: a group of relaxed writes only");
+    }
+
+    [Fact]
     public async Task With_a_batch_size_of_one_every_write_is_its_own_transaction()
     {
         await using var single = Open(1);
