@@ -49,7 +49,8 @@ internal static class SharedGate
     public static async Task FlushAsync(TestDatabase database)
     {
         var prefix = database.Settings["Emporium:Redis:KeyPrefix"]!;
-        using var redis = await ConnectionMultiplexer.ConnectAsync(TestDatabase.RedisConfiguration + ",allowAdmin=true");
+        // SCAN runs synchronously in this client version; mid-sale on a busy 2-core machine it can take longer than the default 5 s.
+        using var redis = await ConnectionMultiplexer.ConnectAsync(TestDatabase.RedisConfiguration + ",allowAdmin=true,syncTimeout=30000");
         var server = redis.GetServer(redis.GetEndPoints().Single());
         foreach (var key in server.Keys(pattern: prefix + "*").ToList())
         {
