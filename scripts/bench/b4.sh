@@ -40,7 +40,7 @@ single_url=$host_url
   --tokens "$grouped/buyers.tsv" --checkout-tokens "$grouped/checkout-buyers.tsv" --admin "$grouped/admin.tsv" \
   --db "$grouped/emporium.db" --single-db "$single/emporium.db" \
   --scale "$mode" --out "$results/b4-$mode.json" "${wrk_options[@]}" \
-  --host-config "${config[*]/%/;} the baseline host: ${batch_one[*]}; the subject host: the default batch sizes" \
+  --host-config "${config[*]/%/;} the baseline host: ${batch_one[0]} and ${batch_one[1]}; the subject host: the default batch sizes" \
   --setup "$(setup_text)" --script "scripts/bench.sh b4 $mode"
 stop_hosts
 bench_report

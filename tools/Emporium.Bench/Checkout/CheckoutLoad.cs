@@ -7,13 +7,11 @@ namespace Emporium.Bench.Checkout;
 /// <see cref="CheckoutShop"/> filled before the sample, each buyer once, every sample starting with the
 /// outbox drained; after each round, the checkouts as stored are checked against the answers wrk read,
 /// and at the end the host's ledger. Each round fills <c>headroom</c> times as many carts as the fastest
-/// rate so far needs (the command line's <c>headroomOption</c>, named when a round runs out of carts).
+/// rate so far needs (the command line's <c>headroomOption</c>, named when a round runs out of carts), and
+/// never fewer than <c>floorRate</c> checkouts/s need, whatever the warm-up saw.
 /// </summary>
-internal sealed class CheckoutLoad(string name, CheckoutShop shop, CheckoutLedger ledger, Wrk wrk, string cartFile, double headroom, string headroomOption)
+internal sealed class CheckoutLoad(string name, CheckoutShop shop, CheckoutLedger ledger, Wrk wrk, string cartFile, double headroom, string headroomOption, double floorRate)
 {
-    /// <summary>Checkouts/s every round has carts for, whatever the warm-up saw.</summary>
-    private const double FloorRate = 20;
-
     private readonly List<string> _checks = [];
 
     private double _fastest;
@@ -35,7 +33,7 @@ internal sealed class CheckoutLoad(string name, CheckoutShop shop, CheckoutLedge
         // At least 10 s: a cold host takes seconds over its first checkouts, and a short warm-up may see none complete.
         var warmSeconds = Math.Max(seconds, 10);
         await ledger.DrainOutboxAsync(cancellationToken);
-        await shop.FillCartsAsync((int)Math.Ceiling(FloorRate * 2 * warmSeconds), cartFile, cancellationToken);
+        await shop.FillCartsAsync((int)Math.Ceiling(floorRate * 2 * warmSeconds), cartFile, cancellationToken);
         var warm = await wrk.RunAsync(name, Request(cartFile, "w"), cancellationToken, warmSeconds);
         if (warm.Requests > 0)
         {
@@ -54,7 +52,7 @@ internal sealed class CheckoutLoad(string name, CheckoutShop shop, CheckoutLedge
     /// <param name="cancellationToken">Stops the run.</param>
     public async Task<LoadSample> MeasureAsync(int round, int seconds, int connections, CancellationToken cancellationToken)
     {
-        var carts = (int)Math.Ceiling(Math.Max(_fastest * headroom, FloorRate) * seconds);
+        var carts = (int)Math.Ceiling(Math.Max(_fastest * headroom, floorRate) * seconds);
         var chosen = await shop.FillCartsAsync(carts, cartFile, cancellationToken);
         await ledger.DrainOutboxAsync(cancellationToken);
         var nonce = $"r{round}-{Guid.NewGuid().ToString("N")[..8]}";
