@@ -4,7 +4,8 @@
 #
 #   scripts/bench.sh [small|full]          B5 (search), as before
 #   scripts/bench.sh SCENARIO [small|full] one of b1 (flash sale + acceptance), b2 (flash sale on Redis),
-#                                          b3 (checkout on PostgreSQL), b4 (group commit), b5, b6 (cart)
+#                                          b3 (checkout on PostgreSQL), b4 (claims and checkouts,
+#                                          group commit vs batch 1, SQLite), b5, b6 (cart)
 #   scripts/bench.sh all [small|full]      every scenario: b6, b1, b2, b3, b4, b5
 #
 # small is a quick look (bench-results/benchmarks-small.md); full is the report (docs/benchmarks.md).

@@ -85,6 +85,15 @@ issue_tokens() {
   echo "bench: $count buyer tokens and an admin token for $data"
 }
 
+# issue_more_buyers DATA_DIR COUNT PREFIX FILE: COUNT more buyer tokens (user ids PREFIX-000000, …) to FILE,
+# with the key ring issue_tokens made there: buyers kept apart from the first set (B4's checkouts).
+issue_more_buyers() {
+  local data=$1 count=$2 prefix=$3 file=$4
+  setup_commands+=("(cd $host_dir && Emporium__DataDirectory=$data dotnet Emporium.Host.dll issue-tokens --count $count --prefix $prefix --out $file)")
+  (cd "$host_dir" && Emporium__DataDirectory="$data" dotnet Emporium.Host.dll issue-tokens --count "$count" --prefix "$prefix" --out "$file") >/dev/null
+  echo "bench: $count more buyer tokens ($prefix-…) for $data"
+}
+
 # start_host NAME DATA_DIR [ENV=VALUE ...]: starts the Release host on a free loopback port from its output
 # directory (so its appsettings.json applies: request logging at Warning, as when deployed), pinned when
 # BENCH_PIN=split, and waits until it is ready. Sets host_url; remembers the pid for stop_hosts.

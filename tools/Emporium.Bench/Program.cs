@@ -3,6 +3,7 @@ using Emporium.Bench;
 using Emporium.Bench.Cart;
 using Emporium.Bench.Checkout;
 using Emporium.Bench.FlashSale;
+using Emporium.Bench.GroupCommit;
 using Emporium.Bench.Report;
 using Emporium.Bench.Search;
 using Spectre.Console;
@@ -17,7 +18,7 @@ const string Usage = """
       Emporium.Bench acceptance   --url U --tokens buyers.tsv --admin admin.tsv [--db DIR/emporium.db] [--units 1000] [--users 20000] [--attempts 100000] [--per-user-limit 2] [--concurrency 256] [--out bench-results/b1-acceptance-small.json]
       Emporium.Bench flash-sale-redis --url U --tokens buyers.tsv --admin admin.tsv --pg "Host=…;Database=…" --redis 127.0.0.1:PORT [--key-prefix emporium:] [--scale small] [--limit-buyers 1000] [--units 100] [--out bench-results/b2-small.json] [wrk options]
       Emporium.Bench checkout     --url U --tokens buyers.tsv --admin admin.tsv --pg "Host=…;Database=…" [--scale small] [--pool 64] [--headroom 2] [--out bench-results/b3-small.json] [wrk options]
-      Emporium.Bench group-commit --url U --single-url U2 --tokens buyers.tsv --admin admin.tsv [--db A/emporium.db] [--single-db B/emporium.db] [--scale small] [--out bench-results/b4-small.json] [wrk options]
+      Emporium.Bench group-commit --url U --single-url U2 --tokens buyers.tsv --checkout-tokens checkout-buyers.tsv --admin admin.tsv --db A/emporium.db --single-db B/emporium.db [--scale small] [--sale-units 10000] [--headroom 3] [--pool 64] [--checkout-headroom 2] [--out bench-results/b4-small.json] [wrk options]
       Emporium.Bench profile --db DIR/emporium.db [--repeat 5] [--out bench-results/b5-profile.json]
       Emporium.Bench report  [--in bench-results/b5.json] [--profile bench-results/b5-profile.json] [--out docs/benchmarks.md]
 

@@ -1,35 +1,16 @@
 using Emporium.Bench.Engines;
-using Npgsql;
 
 namespace Emporium.Bench.Checkout;
 
 /// <summary>
-/// B3's reads and writes straight in the host's PostgreSQL database: the pgbench baseline's lookup table
-/// and carts, the outbox drained between samples, and the checks — every checkout answered 201 is a paid
-/// order, the stock rows are the sum of their ledger, and the units sold are the units ordered.
+/// The checkout load's reads straight from the host's database (B3's PostgreSQL, B4's SQLite files): the
+/// outbox drained between samples, and the checks — every checkout answered 201 is a paid order, the stock
+/// rows are the sum of their ledger, and the units sold are the units ordered.
 /// </summary>
-internal sealed class CheckoutLedger(PgTarget target)
+internal sealed class CheckoutLedger(HostDatabase database)
 {
-    /// <summary>The pool as pgbench reads it (<c>n</c> from 0), and a cart row for each of its clients.</summary>
-    public async Task PrepareBaselineAsync(IReadOnlyList<string> pool, long warehouseId, int clients, CancellationToken cancellationToken)
-    {
-        await using var connection = await target.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "DROP TABLE IF EXISTS bench_b3_pool; CREATE TABLE bench_b3_pool (n integer PRIMARY KEY, sku_id text NOT NULL, warehouse_id bigint NOT NULL)", cancellationToken);
-        for (var i = 0; i < pool.Count; i++)
-        {
-            await ExecuteAsync(connection, "INSERT INTO bench_b3_pool VALUES (@n, @sku, @warehouse)", cancellationToken, ("n", i), ("sku", pool[i]), ("warehouse", warehouseId));
-        }
-
-        await ExecuteAsync(
-            connection,
-            """
-            INSERT INTO cart_carts (id, owner_kind, owner_id, created_at, updated_at, expires_at)
-            SELECT 'pgbench-cart-' || g, 'user', 'pgbench-buyer-' || g, 0, 0, 4102444800000 FROM generate_series(0, @last) g
-            ON CONFLICT DO NOTHING
-            """,
-            cancellationToken,
-            ("last", clients - 1));
-    }
+    /// <summary>How Load/emporium.lua's checkout mode starts every Idempotency-Key (<c>b3-NONCE-thread-n</c>), in B4 as in B3.</summary>
+    private const string KeyPrefix = "b3-";
 
     /// <summary>Waits (up to a minute) until the host has dispatched every outbox message, so no sample pays for the previous one's.</summary>
     public async Task DrainOutboxAsync(CancellationToken cancellationToken)
@@ -40,10 +21,6 @@ internal sealed class CheckoutLedger(PgTarget target)
         }
     }
 
-    /// <summary>Orders written by the pgbench baseline so far.</summary>
-    public Task<long> BaselineOrdersAsync(CancellationToken cancellationToken) =>
-        ScalarAsync("SELECT COUNT(*) FROM orders_orders WHERE user_id LIKE 'pgbench-buyer-%' AND status = 'paid'", cancellationToken);
-
     /// <summary>
     /// A round's checkouts (Idempotency-Key <c>b3-NONCE-…</c>) once their count stops moving: how many sagas,
     /// how many completed with 201, how many of those have their paid order, how many are unfinished (a
@@ -52,11 +29,11 @@ internal sealed class CheckoutLedger(PgTarget target)
     /// </summary>
     public async Task<RoundCheckouts> RoundAsync(string nonce, CancellationToken cancellationToken)
     {
-        var counted = await CountAsync("b3-" + nonce + "-%", cancellationToken);
+        var counted = await CountAsync(KeyPrefix + nonce + "-%", cancellationToken);
         for (var tries = 0; tries < 25; tries++)
         {
             await Task.Delay(200, cancellationToken);
-            var again = await CountAsync("b3-" + nonce + "-%", cancellationToken);
+            var again = await CountAsync(KeyPrefix + nonce + "-%", cancellationToken);
             if (again == counted)
             {
                 break;
@@ -72,18 +49,18 @@ internal sealed class CheckoutLedger(PgTarget target)
     public async Task<(RoundCheckouts All, long Recovered)> FinishAsync(CancellationToken cancellationToken)
     {
         // The warm-up's checkouts too: one left unfinished would still hold its reservation.
-        for (var tries = 0; tries < 600 && (await CountAsync("b3-%", cancellationToken)).Unfinished > 0; tries++)
+        for (var tries = 0; tries < 600 && (await CountAsync(KeyPrefix + "%", cancellationToken)).Unfinished > 0; tries++)
         {
             await Task.Delay(200, cancellationToken);
         }
 
-        return (await CountAsync("b3-r%", cancellationToken), await ScalarAsync("SELECT COUNT(*) FROM checkout_sagas WHERE idempotency_key LIKE 'b3-r%' AND attempts > 1", cancellationToken));
+        return (await CountAsync(KeyPrefix + "r%", cancellationToken), await ScalarAsync("SELECT COUNT(*) FROM checkout_sagas WHERE idempotency_key LIKE @p AND attempts > 1", cancellationToken, ("p", KeyPrefix + "r%")));
     }
 
     private async Task<RoundCheckouts> CountAsync(string pattern, CancellationToken cancellationToken)
     {
-        await using var connection = await target.OpenAsync(cancellationToken);
-        await using var command = Command(
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = HostDatabase.Command(
             connection,
             """
             SELECT COUNT(*),
@@ -94,14 +71,16 @@ internal sealed class CheckoutLedger(PgTarget target)
             FROM checkout_sagas s LEFT JOIN orders_orders o ON o.checkout_id = s.checkout_id
             WHERE s.idempotency_key LIKE @p
             """,
-            [("p", pattern)]);
+            ("p", pattern));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return new RoundCheckouts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
     /// <summary>The end-of-run checks; a description of each, or an exception naming what broke.</summary>
-    public async Task<IReadOnlyList<string>> VerifyAsync(CancellationToken cancellationToken)
+    /// <param name="whoseOrders">Whose checkouts the paid orders are, in words (B3's include the pgbench baseline's).</param>
+    /// <param name="cancellationToken">Stops the checks.</param>
+    public async Task<IReadOnlyList<string>> VerifyAsync(string whoseOrders, CancellationToken cancellationToken)
     {
         await DrainOutboxAsync(cancellationToken);
         var unbalanced = await ScalarAsync(
@@ -131,33 +110,16 @@ internal sealed class CheckoutLedger(PgTarget target)
 
         return [
             $"the stock ledger balances: each of the {rows:N0} stock rows (on hand and reserved) equals the sum of its movements; {reserved:N0} units reserved in all, no checkout reservation left pending",
-            $"units sold (the ledger's `sale` movements) = units in paid orders = {sold:N0}, over {orders:N0} paid orders (subject and baseline together)",
+            $"units sold (the ledger's `sale` movements) = units in paid orders = {sold:N0}, over {orders:N0} paid orders ({whoseOrders})",
             "every checkout stored with the answer 201 has its paid order; every outbox message was delivered (none dead)",
         ];
     }
 
     private async Task<long> ScalarAsync(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
     {
-        await using var connection = await target.OpenAsync(cancellationToken);
-        await using var command = Command(connection, sql, parameters);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = HostDatabase.Command(connection, sql, parameters);
         return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
-    {
-        await using var command = Command(connection, sql, parameters);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private static NpgsqlCommand Command(NpgsqlConnection connection, string sql, (string Name, object Value)[] parameters)
-    {
-        var command = new NpgsqlCommand(sql, connection);
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
-        return command;
     }
 }
 

@@ -1,7 +1,5 @@
-using System.Data.Common;
 using System.Globalization;
-using Microsoft.Data.Sqlite;
-using Npgsql;
+using Emporium.Bench.Engines;
 
 namespace Emporium.Bench.FlashSale;
 
@@ -13,38 +11,36 @@ namespace Emporium.Bench.FlashSale;
 /// </summary>
 internal sealed class StoredClaims
 {
-    private readonly string? _sqliteFile;
-    private readonly string? _postgres;
+    private readonly HostDatabase? _database;
 
     /// <param name="database">The SQLite file, or null: not read.</param>
     public StoredClaims(string? database)
-        : this(database, null)
+        : this(database is null ? null : HostDatabase.Sqlite(database))
     {
     }
 
-    private StoredClaims(string? sqliteFile, string? postgres)
+    private StoredClaims(HostDatabase? database)
     {
-        _sqliteFile = sqliteFile;
-        _postgres = postgres;
+        _database = database;
     }
 
     /// <summary>The claims in the PostgreSQL database of the scale-out host.</summary>
-    public static StoredClaims Postgres(string connectionString) => new(null, connectionString);
+    public static StoredClaims Postgres(string connectionString) => new(HostDatabase.Postgres(new PgTarget(connectionString)));
 
-    public bool Available => _sqliteFile is not null || _postgres is not null;
+    public bool Available => _database is not null;
 
     /// <summary>Where the rows are read, for the report's checks: "SQLite file" or "PostgreSQL table".</summary>
-    public string Source => _postgres is not null ? "PostgreSQL table" : "SQLite file";
+    public string Source => _database is { IsPostgres: true } ? "PostgreSQL table" : "SQLite file";
 
     /// <summary>Rows per sale (every status), for the given sales; null without a database.</summary>
     public long? Count(IReadOnlyCollection<string> saleIds)
     {
-        if (!Available)
+        if (_database is null)
         {
             return null;
         }
 
-        using var connection = Open();
+        using var connection = _database.Open();
         using var command = connection.CreateCommand();
         command.CommandText = $"SELECT COUNT(*) FROM flashsales_claims WHERE sale_id IN ({string.Join(',', saleIds.Select(id => long.Parse(id, CultureInfo.InvariantCulture)))})";
         return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
@@ -53,18 +49,13 @@ internal sealed class StoredClaims
     /// <summary>One sale's claims: each claim's id and buyer.</summary>
     public IReadOnlyList<(string ClaimId, string UserId, string Status)> Claims(string saleId)
     {
-        if (!Available)
+        if (_database is null)
         {
             return [];
         }
 
-        using var connection = Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, user_id, status FROM flashsales_claims WHERE sale_id = @sale";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "sale";
-        parameter.Value = long.Parse(saleId, CultureInfo.InvariantCulture);
-        command.Parameters.Add(parameter);
+        using var connection = _database.Open();
+        using var command = HostDatabase.Command(connection, "SELECT id, user_id, status FROM flashsales_claims WHERE sale_id = @sale", ("sale", long.Parse(saleId, CultureInfo.InvariantCulture)));
         using var reader = command.ExecuteReader();
         var claims = new List<(string, string, string)>();
         while (reader.Read())
@@ -73,24 +64,5 @@ internal sealed class StoredClaims
         }
 
         return claims;
-    }
-
-    private DbConnection Open()
-    {
-        if (_postgres is not null)
-        {
-            var postgres = new NpgsqlConnection(_postgres);
-            postgres.Open();
-            return postgres;
-        }
-
-        if (!File.Exists(_sqliteFile))
-        {
-            throw new UsageException($"No database at {_sqliteFile}.");
-        }
-
-        var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _sqliteFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        connection.Open();
-        return connection;
     }
 }

@@ -19,7 +19,7 @@ internal static class ThroughputSections
         "B1" => "flash sale, embedded (SQLite)",
         "B2" => "flash sale on Redis (PostgreSQL + Redis, scale-out mode)",
         "B3" => "checkout on PostgreSQL",
-        "B4" => "claims with group commit vs one transaction per claim (SQLite)",
+        "B4" => "claims and checkouts with group commit vs one transaction per request (SQLite)",
         "B6" => "cart view and cart add",
         _ => scenario,
     };
