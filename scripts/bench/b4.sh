@@ -8,14 +8,14 @@
 # round in interleaved rounds; the claims, the checkouts and the stock ledger are checked on both files.
 #
 #   scripts/bench/b4.sh [small|full]     (or scripts/bench.sh b4 [small|full])
-#   small: 2,000 claim buyers, 6,000 checkout buyers; full: 20,000 and 30,000 (each checks out once per host)
+#   small: 2,000 claim buyers, 20,000 checkout buyers; full: 20,000 and 80,000 (each checks out once per host)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/bench/lib.sh
 bench_scale "${1:-small}"
 case "$mode" in
-  small) buyers=2000 checkout_buyers=6000 ;;
-  full) buyers=20000 checkout_buyers=30000 ;;
+  small) buyers=2000 checkout_buyers=20000 ;;
+  full) buyers=20000 checkout_buyers=80000 ;;
 esac
 bench_build
 bench_wrk
