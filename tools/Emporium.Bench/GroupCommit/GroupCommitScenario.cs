@@ -25,8 +25,8 @@ internal static class GroupCommitScenario
 
     /// <summary>
     /// Checkouts/s every round has carts for, whatever the warm-up saw. Higher than B3's: on SQLite a host's
-    /// checkout rate swings from a few to tens per second between samples (writers of different modules
-    /// meet at the file's lock and retry), and a round that runs out of carts is void.
+    /// checkout rate swings between samples (the outbox relay and its handlers still meet the queued writes
+    /// at the file's lock), and a round that runs out of carts is void.
     /// </summary>
     private const double CheckoutFloorRate = 60;
 
@@ -108,10 +108,10 @@ internal static class GroupCommitScenario
             [
                 $"**Claims, subject:** B1 (a)'s load — `POST /api/flash-sales/{{id}}/purchase` by {buyers.Count:N0} synthetic buyers over fresh sales of {unitsPerSale:N0} units per round, every attempt a durable claim (201) — on the host with the default `ClaimBatchSize` (group commit).",
                 "**Claims, baseline:** the same load on the host with `Emporium__FlashSales__ClaimBatchSize=1`: every claim its own SQLite transaction (and WAL sync) before its 201.",
-                $"**Checkouts, subject:** B3's load on the host with the default `SqliteWriteBatchSize` (group commit: each module's write queue commits the write transactions waiting in it together, one WAL sync for many) — " + CheckoutLoad.Description(poolSize, checkoutHeadroom)
+                $"**Checkouts, subject:** B3's load on the host with the default `SqliteWriteBatchSize` (group commit: the file's one writer, shared by every module's write queue, commits the write transactions waiting together in one transaction, each in its own savepoint, with one WAL sync; ADR 0014) — " + CheckoutLoad.Description(poolSize, checkoutHeadroom)
                     + $" Both hosts draw from the same {checkoutBuyers.Count:N0} buyers, each into its own data, so a buyer checks out once on each.",
-                "What one checkout commits (the saga, `src/Emporium.Checkout`, the same code as B3's): the saga row, then 11 steps, each recorded as a saga event in its own transaction — quote (cart and catalog reads), reserve (guarded stock updates, ledger rows, outbox), authorize (payment and sandbox gateway rows), place the order (order, lines, event, outbox), extend the hold, capture, commit the stock (ledger rows, outbox), mark the order paid, clear the cart, complete: about 25 write transactions on the one SQLite file, each through its module's write queue. The outbox relay and its handlers (stock levels to the catalog) commit more in the background; each checkout sample starts once every message of the previous ones is delivered.",
-                "**Checkouts, baseline:** the same load on the host with `Emporium__SqliteWriteBatchSize=1` (and `ClaimBatchSize=1`): every one of those write transactions commits, with its WAL sync, on its own — one transaction per request to a module.",
+                "What one checkout commits (the saga, `src/Emporium.Checkout`, the same code as B3's): the saga row, then 11 steps, each recorded as a saga event in its own transaction — quote (cart and catalog reads), reserve (guarded stock updates, ledger rows, outbox), authorize (payment and sandbox gateway rows), place the order (order, lines, event, outbox), extend the hold, capture, commit the stock (ledger rows, outbox), mark the order paid, clear the cart, complete: about 25 write transactions on the one SQLite file, each through its module's write queue to the file's one writer. The outbox relay and its handlers (stock levels to the catalog) commit more in the background; each checkout sample starts once every message of the previous ones is delivered.",
+                "**Checkouts, baseline:** the same load on the host with `Emporium__SqliteWriteBatchSize=1` (and `ClaimBatchSize=1`): the same one writer, but every one of those write transactions commits, with its WAL sync, on its own — one transaction per request to a module.",
                 "Rate limits are off on both hosts. A round takes the four samples in turn, each on one host while the other idles.",
             ],
             [
