@@ -25,7 +25,7 @@ public sealed class WriteQueue(Database database, WriteDurability durability = W
         ArgumentNullException.ThrowIfNull(work);
         if (database.IsPostgres)
         {
-            return RunInOwnTransactionAsync(work);
+            return RunInOwnTransactionAsync(work, cancellationToken);
         }
 
         var write = new QueuedWrite<T>(work, durability, cancellationToken);
@@ -47,10 +47,10 @@ public sealed class WriteQueue(Database database, WriteDurability durability = W
             cancellationToken);
     }
 
-    private async Task<T> RunInOwnTransactionAsync<T>(Func<QueuedTransaction, Task<T>> work)
+    private async Task<T> RunInOwnTransactionAsync<T>(Func<QueuedTransaction, Task<T>> work, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         return await work(new QueuedTransaction(connection, transaction, savepoint: null));
     }
 }

@@ -42,7 +42,7 @@ internal sealed class DemoInventorySeeder(Database database, ICatalogReader cata
                 ?? throw new InvalidOperationException($"A warehouse called '{warehouse.Name}' already exists."));
         }
 
-        var stock = new StockTransaction(database, outbox, connection, transaction, now, cancellationToken);
+        var stock = new StockTransaction(database, outbox, connection, transaction, ownWrite: null, now, cancellationToken);
         foreach (var id in await DemoSkuIdsAsync(cancellationToken))
         {
             var skuId = id.ToString(CultureInfo.InvariantCulture);

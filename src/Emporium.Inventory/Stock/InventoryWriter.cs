@@ -20,7 +20,7 @@ internal sealed class InventoryWriter(Database database, IOutbox outbox, TimePro
     {
         ArgumentNullException.ThrowIfNull(work);
         return _queue.RunAsync(
-            write => work(new StockTransaction(database, outbox, write, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken)),
+            write => work(new StockTransaction(database, outbox, write.Connection, write.Transaction, write, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken)),
             cancellationToken);
     }
 
@@ -31,5 +31,5 @@ internal sealed class InventoryWriter(Database database, IOutbox outbox, TimePro
     /// calls <see cref="StockTransaction.PublishAsync"/> and leaves the commit to the owner.
     /// </summary>
     public StockTransaction Join(DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
-        new(database, outbox, connection, transaction, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken);
+        new(database, outbox, connection, transaction, ownWrite: null, StockTransaction.ToStoredPrecision(clock.GetUtcNow()), cancellationToken);
 }

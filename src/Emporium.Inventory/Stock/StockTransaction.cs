@@ -9,32 +9,21 @@ namespace Emporium.Inventory.Stock;
 /// One inventory transaction: locks SKUs, applies movements, and publishes a <c>StockLevelChanged</c>
 /// for every SKU it changed, in the same transaction (the outbox), just before committing.
 /// </summary>
-internal sealed class StockTransaction
+/// <remarks>
+/// With <paramref name="ownWrite"/> it is a transaction of inventory's own write queue, and
+/// <see cref="CommitAsync"/> and <see cref="RollbackAsync"/> end it; without, it is part of a transaction
+/// someone else opened and ends (the seeder's, an inbox handler's: <see cref="InventoryWriter.Join"/>).
+/// </remarks>
+internal sealed class StockTransaction(
+    Database database,
+    IOutbox outbox,
+    DbConnection connection,
+    DbTransaction transaction,
+    QueuedTransaction? ownWrite,
+    DateTimeOffset now,
+    CancellationToken cancellationToken)
 {
     private readonly SortedSet<string> _changedSkus = new(StringComparer.Ordinal);
-    private readonly Database database;
-    private readonly IOutbox outbox;
-    private readonly DbConnection connection;
-    private readonly DbTransaction transaction;
-    private readonly QueuedTransaction? write;
-    private readonly DateTimeOffset now;
-    private readonly CancellationToken cancellationToken;
-
-    /// <summary>A transaction of inventory's own write queue: <see cref="CommitAsync"/> and <see cref="RollbackAsync"/> end it.</summary>
-    public StockTransaction(Database database, IOutbox outbox, QueuedTransaction write, DateTimeOffset now, CancellationToken cancellationToken)
-        : this(database, outbox, write.Connection, write.Transaction, now, cancellationToken) =>
-        this.write = write;
-
-    /// <summary>A part of a transaction someone else opened and ends (see <see cref="InventoryWriter.Join"/>).</summary>
-    public StockTransaction(Database database, IOutbox outbox, DbConnection connection, DbTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        this.database = database;
-        this.outbox = outbox;
-        this.connection = connection;
-        this.transaction = transaction;
-        this.now = now;
-        this.cancellationToken = cancellationToken;
-    }
 
     public DbConnection Connection => connection;
 
@@ -93,5 +82,5 @@ internal sealed class StockTransaction
 
     public Task RollbackAsync() => OwnWrite.RollbackAsync(cancellationToken);
 
-    private QueuedTransaction OwnWrite => write ?? throw new InvalidOperationException("A joined stock transaction is ended by the transaction's owner.");
+    private QueuedTransaction OwnWrite => ownWrite ?? throw new InvalidOperationException("A joined stock transaction is ended by the transaction's owner.");
 }
